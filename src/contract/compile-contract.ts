@@ -1,0 +1,155 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { OpenApiDocument } from './load-spec.js';
+import { SpecError } from './load-spec.js';
+import { toViolations } from './to-violations.js';
+import type { Violation } from './violation.js';
+
+// ajv-formats is CommonJS with its plugin on `default`.
+const addFormats = addFormatsModule.default;
+
+/** OpenAPI keywords outside JSON Schema that ajv must accept (and ignore) in the document. */
+const OPENAPI_KEYWORDS = [
+  'openapi',
+  'info',
+  'jsonSchemaDialect',
+  'servers',
+  'paths',
+  'webhooks',
+  'components',
+  'security',
+  'tags',
+  'externalDocs',
+];
+
+/** A field of the 200 response model, in the model's declared order. */
+export interface EventField {
+  readonly name: string;
+  /** `true` for a `number` (float) field: the provider writes integral values as `12.0`. */
+  readonly float: boolean;
+}
+
+/** The operation the mock serves, as the spec declares it. */
+export interface Operation {
+  /** The path template, e.g. `/v1/audit/events/{event_id}`. */
+  readonly pathTemplate: string;
+  readonly pathParameter: string;
+  /** The optional API-key header, e.g. `X-API-Key`, when the operation declares one. */
+  readonly apiKeyHeader: string | undefined;
+}
+
+/** Validators and shapes compiled once from the OpenAPI document. */
+export interface Contract {
+  readonly operation: Operation;
+  readonly eventFields: readonly EventField[];
+  /** Checks a 200 body against the operation's response schema. */
+  validateEvent(value: unknown): Violation[];
+  /** Checks a 422 body against the operation's `HTTPValidationError` schema. */
+  validateValidationError(value: unknown): Violation[];
+}
+
+const SPEC_ID = 'openapi.json';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function findOperation(spec: OpenApiDocument): [string, Record<string, unknown>] {
+  for (const [template, item] of Object.entries(spec.paths)) {
+    const get = item['get'];
+    if (isRecord(get) && /\{[^}]+\}$/.test(template)) return [template, get];
+  }
+  throw new SpecError(
+    'The spec has no GET operation on a path ending in a parameter, like /v1/audit/events/{event_id}.',
+  );
+}
+
+function responseRef(operation: Record<string, unknown>, status: string): string {
+  const responses = operation['responses'];
+  const response = isRecord(responses) ? responses[status] : undefined;
+  const content = isRecord(response) ? response['content'] : undefined;
+  const json = isRecord(content) ? content['application/json'] : undefined;
+  const schema = isRecord(json) ? json['schema'] : undefined;
+  const ref = isRecord(schema) ? schema['$ref'] : undefined;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) {
+    throw new SpecError(
+      `The GET operation's ${status} response has no application/json schema $ref.`,
+    );
+  }
+  return ref;
+}
+
+function resolvePointer(spec: OpenApiDocument, ref: string): Record<string, unknown> {
+  let node: unknown = spec;
+  for (const token of ref.slice(2).split('/')) {
+    node = isRecord(node) ? node[token.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
+  }
+  if (!isRecord(node)) throw new SpecError(`The spec's ${ref} does not point at a schema.`);
+  return node;
+}
+
+function isFloatSchema(schema: unknown): boolean {
+  if (!isRecord(schema)) return false;
+  if (schema['type'] === 'number') return true;
+  const anyOf = schema['anyOf'];
+  return Array.isArray(anyOf) && anyOf.some(isFloatSchema);
+}
+
+function describeOperation(template: string, operation: Record<string, unknown>): Operation {
+  const parameters = Array.isArray(operation['parameters']) ? operation['parameters'] : [];
+  const named = (place: string) =>
+    parameters.filter(isRecord).find((p) => p['in'] === place && typeof p['name'] === 'string')?.[
+      'name'
+    ];
+  const pathParameter = named('path');
+  if (typeof pathParameter !== 'string')
+    throw new SpecError(`${template} declares no path parameter.`);
+  const header = named('header');
+  return {
+    pathTemplate: template,
+    pathParameter,
+    apiKeyHeader: typeof header === 'string' ? header : undefined,
+  };
+}
+
+/** Compiles the spec's response schemas with ajv (and ajv-formats) once; fails loudly if they do not compile. */
+export function compileContract(spec: OpenApiDocument): Contract {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  ajv.addVocabulary(OPENAPI_KEYWORDS);
+  const [template, operation] = findOperation(spec);
+  const eventRef = responseRef(operation, '200');
+  const errorRef = responseRef(operation, '422');
+
+  let eventValidator: ValidateFunction;
+  let errorValidator: ValidateFunction;
+  try {
+    ajv.addSchema({ ...spec, $id: SPEC_ID });
+    eventValidator = ajv.getSchema(`${SPEC_ID}${eventRef}`) ?? missing(eventRef);
+    errorValidator = ajv.getSchema(`${SPEC_ID}${errorRef}`) ?? missing(errorRef);
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecError(`The spec's schemas do not compile: ${reason}`);
+  }
+
+  const properties = resolvePointer(spec, eventRef)['properties'];
+  if (!isRecord(properties)) throw new SpecError(`${eventRef} has no properties.`);
+  const eventFields = Object.entries(properties).map(([name, schema]) => ({
+    name,
+    float: isFloatSchema(schema),
+  }));
+
+  return {
+    operation: describeOperation(template, operation),
+    eventFields,
+    validateEvent: (value) => (eventValidator(value) ? [] : toViolations(eventValidator.errors)),
+    validateValidationError: (value) =>
+      errorValidator(value) ? [] : toViolations(errorValidator.errors),
+  };
+}
+
+function missing(ref: string): never {
+  throw new SpecError(`The spec has no schema at ${ref}.`);
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The OpenAPI document bundled with the package. */
+export const BUNDLED_SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.json', import.meta.url));
+
+/** The parts of an OpenAPI 3.1 document the mock reads; the rest is kept as it is. */
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly components: { readonly schemas: Readonly<Record<string, unknown>> };
+  readonly [key: string]: unknown;
+}
+
+/** Raised when the spec file cannot be read or is not an OpenAPI 3.1 document the mock can serve. */
+export class SpecError extends Error {
+  override readonly name = 'SpecError';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads and checks the OpenAPI document at `path`. */
+export function loadSpec(path: string = BUNDLED_SPEC_PATH): OpenApiDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecError(
+      `Cannot read the spec file ${path}: ${reason}. Pass --spec <file> with an OpenAPI 3.1 JSON document.`,
+    );
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpecError(`The spec file ${path} is not valid JSON: ${reason}.`);
+  }
+  return parseSpec(document, path);
+}
+
+/** Checks that `document` is an OpenAPI 3.1 document with paths and component schemas. */
+export function parseSpec(document: unknown, origin: string): OpenApiDocument {
+  if (!isRecord(document) || typeof document['openapi'] !== 'string') {
+    throw new SpecError(`${origin} is not an OpenAPI document: it has no "openapi" version field.`);
+  }
+  if (!document['openapi'].startsWith('3.1.')) {
+    throw new SpecError(
+      `${origin} is OpenAPI ${document['openapi']}; the mock reads OpenAPI 3.1 documents.`,
+    );
+  }
+  const { paths, components } = document;
+  if (!isRecord(paths)) throw new SpecError(`${origin} has no "paths" object.`);
+  if (!isRecord(components) || !isRecord(components['schemas'])) {
+    throw new SpecError(`${origin} has no "components.schemas" object.`);
+  }
+  for (const [route, item] of Object.entries(paths)) {
+    if (!isRecord(item)) throw new SpecError(`${origin}: paths["${route}"] is not an object.`);
+  }
+  return document as OpenApiDocument;
+}

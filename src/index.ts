@@ -1,0 +1,12 @@
+export { createApp } from './app.js';
+export { createMock } from './create-mock.js';
+export type { Mock } from './create-mock.js';
+export { startServer, ListenError } from './start-server.js';
+export type { RunningServer, ServerOptions } from './start-server.js';
+export type { MockOptions, MockLogger } from './mock-options.js';
+export { DEFAULT_SEED } from './mock-options.js';
+export { SpecError } from './contract/load-spec.js';
+export { FixtureLoadError } from './fixtures/fixture-problem.js';
+export type { FixtureProblem } from './fixtures/fixture-problem.js';
+export type { Violation } from './contract/violation.js';
+export type { AuditEvent, CompleteAuditEvent } from './generator/audit-event.js';

@@ -1,0 +1,32 @@
+import type { Violation } from '../contract/violation.js';
+
+/** Where an answer came from; reported in logs and the request journal. */
+export type AnswerSource = 'fixture' | 'generated' | 'router' | 'contract-violation';
+
+/** A complete answer, ready to be written to the socket by the HTTP adapter. */
+export interface MockResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  readonly source: AnswerSource;
+  /** Set when the mock caught itself about to break the contract (a defect of the mock). */
+  readonly violations?: readonly Violation[];
+}
+
+export const JSON_CONTENT_TYPE = 'application/json';
+export const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+/** A `{"detail": ...}` answer in the provider's JSON shape. */
+export function detailResponse(
+  status: number,
+  detail: unknown,
+  source: AnswerSource,
+  headers: Readonly<Record<string, string>> = {},
+): MockResponse {
+  return {
+    status,
+    headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
+    body: Buffer.from(JSON.stringify({ detail })),
+    source,
+  };
+}

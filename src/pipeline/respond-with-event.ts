@@ -1,0 +1,39 @@
+import type { Contract } from '../contract/compile-contract.js';
+import { formatViolation } from '../contract/violation.js';
+import type { FixtureSet } from '../fixtures/load-fixtures.js';
+import type { EventGenerator } from '../generator/create-event-generator.js';
+import type { EventSerializer } from '../serialize/create-event-serializer.js';
+import type { MockResponse } from './mock-response.js';
+import { detailResponse, JSON_CONTENT_TYPE } from './mock-response.js';
+
+/** What answering an event needs: the contract, the loaded fixtures and the generator. */
+export interface EventSources {
+  readonly contract: Contract;
+  readonly fixtures: FixtureSet;
+  readonly generate: EventGenerator;
+  readonly serialize: EventSerializer;
+}
+
+const JSON_HEADERS = { 'content-type': JSON_CONTENT_TYPE };
+
+/**
+ * The 200 answer for an id: its fixture (checked once at load) when there is one, else a generated
+ * event, checked against the contract before it is sent. A violation is the mock's own defect: it
+ * answers 500 naming it rather than send a body the provider never would.
+ */
+export function respondWithEvent(eventId: string, sources: EventSources): MockResponse {
+  const fixture = sources.fixtures.events.get(eventId);
+  if (fixture) return { status: 200, headers: JSON_HEADERS, body: fixture.body, source: 'fixture' };
+  const event = sources.generate(eventId);
+  const violations = sources.contract.validateEvent(event);
+  if (violations.length > 0) {
+    const detail = `The mock generated a response that breaks the spec (a defect of the mock, please report it): ${violations.map(formatViolation).join('; ')}`;
+    return { ...detailResponse(500, detail, 'contract-violation'), violations };
+  }
+  return {
+    status: 200,
+    headers: JSON_HEADERS,
+    body: Buffer.from(sources.serialize(event)),
+    source: 'generated',
+  };
+}

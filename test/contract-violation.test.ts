@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../src/app.js';
+import { SpecError } from '../src/contract/load-spec.js';
+import { SPEC_FILE } from './helpers/paths.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+/** The bundled spec with `id` limited to 8 characters: long ids make the generator break it. */
+function stricterSpec(): string {
+  const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
+  spec.components.schemas.AuditEventResponse.properties.id.maxLength = 8;
+  return `${tempDir({ 'openapi.json': JSON.stringify(spec) })}/openapi.json`;
+}
+
+describe('every response is checked against the spec before it is sent', () => {
+  it('answers 500 naming the violation, and logs it, when a generated body breaks the spec', async () => {
+    const logger = { error: vi.fn() };
+    const app = createApp({ spec: stricterSpec(), fixtures: tempDir(), logger });
+    const res = await request(app).get('/v1/audit/events/much-longer-than-eight');
+    expect(res.status).toBe(500);
+    expect(res.headers['content-type']).toBe('application/json');
+    const { detail } = JSON.parse(res.text) as { detail: string };
+    expect(detail).toContain('/id: must NOT have more than 8 characters (rule: maxLength)');
+    expect(logger.error).toHaveBeenCalledWith(
+      'response broke the contract',
+      expect.objectContaining({
+        violations: [expect.objectContaining({ pointer: '/id', rule: 'maxLength' })],
+      }),
+    );
+  });
+
+  it('still answers ids that keep to the stricter spec', async () => {
+    const app = createApp({ spec: stricterSpec(), fixtures: tempDir() });
+    expect((await request(app).get('/v1/audit/events/short')).status).toBe(200);
+  });
+
+  it('validates with the spec in spec/: the bundled fixtures fail a spec that forbids them', () => {
+    expect(() => createApp({ spec: stricterSpec() })).toThrow(
+      /must NOT have more than 8 characters/,
+    );
+  });
+
+  it('refuses to start with a spec that is not OpenAPI 3.1 or whose schemas do not compile', () => {
+    const oldSpec = `${tempDir({ 'o.json': JSON.stringify({ openapi: '3.0.3', paths: {}, components: { schemas: {} } }) })}/o.json`;
+    expect(() => createApp({ spec: oldSpec })).toThrow(SpecError);
+    const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
+    spec.components.schemas.AuditEventResponse.properties.id.type = 'text';
+    const broken = `${tempDir({ 'b.json': JSON.stringify(spec) })}/b.json`;
+    expect(() => createApp({ spec: broken })).toThrow(/do not compile/);
+    expect(() => createApp({ spec: '/nonexistent.json' })).toThrow(
+      /Cannot read the spec file \/nonexistent.json/,
+    );
+  });
+});

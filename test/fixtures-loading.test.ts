@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { FixtureLoadError } from '../src/fixtures/fixture-problem.js';
+import { CLI, FIXTURES_DIR } from './helpers/paths.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+const run = promisify(execFile);
+const good = JSON.parse(
+  readFileSync(`${FIXTURES_DIR}/events/evt_login_failed.json`, 'utf8'),
+) as Record<string, unknown>;
+const event = (changes: Record<string, unknown>) =>
+  JSON.stringify({ ...good, ...changes }, null, 2);
+
+function loadProblems(files: Record<string, string>) {
+  try {
+    createApp({ fixtures: tempDir(files) });
+  } catch (error) {
+    if (error instanceof FixtureLoadError) return error.problems;
+    throw error;
+  }
+  throw new Error('start-up did not fail');
+}
+
+describe('fixtures are checked at start-up', () => {
+  it.each([
+    [
+      'a field of the wrong type',
+      { 'events/bad.json': event({ user_id: 'u-1' }) },
+      {
+        file: 'events/bad.json',
+        pointer: '/user_id',
+        rule: 'anyOf',
+        message: 'must be integer or null',
+      },
+    ],
+    [
+      'a missing required field',
+      { 'events/bad.json': event({ status: undefined }) },
+      { file: 'events/bad.json', pointer: '/status', rule: 'required' },
+    ],
+    [
+      'a created_at that is not a date-time',
+      { 'events/bad.json': event({ created_at: 'yesterday' }) },
+      { pointer: '/created_at', rule: 'format' },
+    ],
+    [
+      'a created_at the provider would not write',
+      { 'events/bad.json': event({ created_at: '2026-05-01T10:00:00.123Z' }) },
+      { pointer: '/created_at', rule: 'provider-format' },
+    ],
+    [
+      'a field the response model does not have',
+      { 'events/bad.json': event({ severity: 'high' }) },
+      { pointer: '/severity', rule: 'additionalProperties' },
+    ],
+    [
+      'a body that is not an object',
+      { 'events/bad.json': '[1, 2]' },
+      { pointer: '', rule: 'type' },
+    ],
+    [
+      'a file that is not JSON',
+      { 'events/bad.json': '{\n  "id": "x",\n}' },
+      { file: 'events/bad.json', rule: 'json' },
+    ],
+    [
+      'a duplicate id',
+      { 'events/a.json': event({}), 'events/b.json': event({}) },
+      { file: 'events/b.json', pointer: '/id', rule: 'unique-id' },
+    ],
+  ])('stops on %s, naming the file, the JSON pointer and the rule', (_, files, expected) => {
+    expect(loadProblems(files)).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it('says where in the file a JSON syntax error is', () => {
+    const [problem] = loadProblems({ 'events/bad.json': '{\n  "id": "x",\n}' });
+    expect(problem?.message).toMatch(/line 3, column 1/);
+  });
+
+  it('lists every problem of every file at once', () => {
+    const problems = loadProblems({
+      'events/a.json': event({ user_id: 'x', task_id: 1.5 }),
+      'events/b.json': 'nope',
+    });
+    expect(problems.map((problem) => `${problem.file}${problem.pointer}`)).toEqual([
+      'events/a.json/user_id',
+      'events/a.json/task_id',
+      'events/b.json',
+    ]);
+  });
+
+  it('stops when the fixtures folder does not exist', () => {
+    expect(() => createApp({ fixtures: '/nonexistent/fixtures' })).toThrow(
+      /\/nonexistent\/fixtures: is not a folder/,
+    );
+  });
+
+  it('stops when event files sit in the folder itself instead of its events/ subfolder', () => {
+    expect(loadProblems({ 'evt_a.json': event({}) })).toContainEqual(
+      expect.objectContaining({ rule: 'folder' }),
+    );
+  });
+
+  it('serves a folder with no events/ subfolder as no fixtures at all', () => {
+    expect(createApp({ fixtures: tempDir({ 'README.md': 'notes' }) }).listen).toBeTypeOf(
+      'function',
+    );
+  });
+
+  it('serves a folder of valid fixtures', () => {
+    expect(() =>
+      createApp({ fixtures: tempDir({ 'events/ok.json': event({ id: 'evt_ok' }) }) }),
+    ).not.toThrow();
+  });
+
+  it('the command exits non-zero with one line per problem', async () => {
+    const fixtures = tempDir({ 'events/bad.json': event({ user_id: 'u-1' }) });
+    const failure = await run('node', [CLI, '--port', '0', '--fixtures', fixtures]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(
+      'events/bad.json: /user_id: must be integer or null (rule: anyOf)',
+    );
+    expect(failure?.stderr).not.toMatch(/\n\s+at /);
+  });
+});
