@@ -42,7 +42,12 @@ export function createApp(options: MockOptions | Mock = {}): Express {
         violations: response.violations,
       });
     }
-    sendResponse(res, response);
+    if (response.delayMs === undefined) {
+      sendResponse(res, response);
+      return;
+    }
+    const timer = setTimeout(() => sendResponse(res, response), response.delayMs);
+    res.once('close', () => clearTimeout(timer));
   });
 
   // Express 5 sends rejections and throws here; never its HTML page, never a stack trace.

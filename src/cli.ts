@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { SpecError } from './contract/load-spec.js';
 import { FixtureLoadError } from './fixtures/fixture-problem.js';
 import { DEFAULT_SEED } from './mock-options.js';
+import { DEFAULT_AUTH, parseAuthMode } from './pipeline/auth-options.js';
 import { ListenError, startServer } from './start-server.js';
 
 const USAGE = `Usage: audit-events-mock [options]
@@ -14,7 +15,11 @@ Options:
   --host <addr>     address to bind (env HOST; default 127.0.0.1)
   --seed <s>        seed of the generated data set (env SEED; default "${DEFAULT_SEED}")
   --spec <file>     OpenAPI 3.1 JSON document (default: the bundled spec)
-  --fixtures <dir>  fixtures folder with an events/ subfolder (default: the bundled fixtures)
+  --fixtures <dir>  fixtures folder with events/ and responses/ (default: the bundled fixtures)
+  --auth <mode>     bearer-or-api-key (default), bearer-only or none
+  --accept-token <t>  accept only this token or API key (repeatable)
+  --reject-token <t>  also reject this token or API key (repeatable; expired and invalid always are)
+  --cors-origin <o>   allow only this browser origin (repeatable; default: any origin)
   -h, --help        show this help
 `;
 
@@ -40,6 +45,10 @@ async function main(): Promise<void> {
         seed: { type: 'string' },
         spec: { type: 'string' },
         fixtures: { type: 'string' },
+        auth: { type: 'string' },
+        'accept-token': { type: 'string', multiple: true },
+        'reject-token': { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -58,8 +67,14 @@ async function main(): Promise<void> {
     seed,
     ...(values.spec === undefined ? {} : { spec: values.spec }),
     ...(values.fixtures === undefined ? {} : { fixtures: values.fixtures }),
+    auth: {
+      mode: parseAuthMode(values.auth ?? 'bearer-or-api-key'),
+      reject: [...DEFAULT_AUTH.reject, ...(values['reject-token'] ?? [])],
+      ...(values['accept-token'] === undefined ? {} : { accept: values['accept-token'] }),
+    },
+    cors: { origins: values['cors-origin'] ?? '*' },
   });
-  const count = server.mock.fixtures.events.size;
+  const count = server.mock.fixtures.events.size + server.mock.fixtures.responses.size;
   process.stdout.write(
     `audit-events-mock listening on ${server.url} (${count} fixtures, seed "${seed}")\n`,
   );
@@ -69,6 +84,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof RangeError) fail(error.message, 2);
   if (
     error instanceof SpecError ||
     error instanceof FixtureLoadError ||

@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_SPEC_PATH } from './contract/load-spec.js';
+import type { AuthOptions } from './pipeline/auth-options.js';
+import { DEFAULT_AUTH } from './pipeline/auth-options.js';
+import type { CorsOptions } from './pipeline/cors.js';
+import { DEFAULT_CORS } from './pipeline/cors.js';
 
 /** The fixtures bundled with the package. */
 export const BUNDLED_FIXTURES_DIR = fileURLToPath(new URL('../fixtures', import.meta.url));
@@ -30,12 +34,25 @@ export interface MockOptions {
    * @example createApp({ seed: 'ci-run-7' })
    */
   readonly seed?: string;
+  /**
+   * How credentials are checked; unset keys keep their defaults.
+   * @default { mode: 'bearer-or-api-key', reject: ['expired', 'invalid'] }
+   * @example createApp({ auth: { mode: 'bearer-only', accept: ['ci-token'] } })
+   */
+  readonly auth?: Partial<AuthOptions>;
+  /**
+   * Which browser origins may call the mocked API.
+   * @default { origins: '*' }
+   */
+  readonly cors?: CorsOptions;
   /** @default a logger writing to standard error */
   readonly logger?: MockLogger;
 }
 
 /** {@link MockOptions} with every default applied. */
-export type ResolvedOptions = Required<MockOptions>;
+export interface ResolvedOptions extends Required<Omit<MockOptions, 'auth'>> {
+  readonly auth: AuthOptions;
+}
 
 const stderrLogger: MockLogger = {
   error: (message, fields) =>
@@ -47,6 +64,8 @@ export function resolveOptions(options: MockOptions = {}): ResolvedOptions {
     spec: options.spec ?? BUNDLED_SPEC_PATH,
     fixtures: options.fixtures ?? BUNDLED_FIXTURES_DIR,
     seed: options.seed ?? DEFAULT_SEED,
+    auth: { ...DEFAULT_AUTH, ...options.auth },
+    cors: options.cors ?? DEFAULT_CORS,
     logger: options.logger ?? stderrLogger,
   };
 }

@@ -17,7 +17,9 @@ describe('every response is checked against the spec before it is sent', () => {
   it('answers 500 naming the violation, and logs it, when a generated body breaks the spec', async () => {
     const logger = { error: vi.fn() };
     const app = createApp({ spec: stricterSpec(), fixtures: tempDir(), logger });
-    const res = await request(app).get('/v1/audit/events/much-longer-than-eight');
+    const res = await request(app)
+      .get('/v1/audit/events/much-longer-than-eight')
+      .set('Authorization', 'Bearer t');
     expect(res.status).toBe(500);
     expect(res.headers['content-type']).toBe('application/json');
     const { detail } = JSON.parse(res.text) as { detail: string };
@@ -32,7 +34,9 @@ describe('every response is checked against the spec before it is sent', () => {
 
   it('still answers ids that keep to the stricter spec', async () => {
     const app = createApp({ spec: stricterSpec(), fixtures: tempDir() });
-    expect((await request(app).get('/v1/audit/events/short')).status).toBe(200);
+    expect(
+      (await request(app).get('/v1/audit/events/short').set('Authorization', 'Bearer t')).status,
+    ).toBe(200);
   });
 
   it('validates with the spec in spec/: the bundled fixtures fail a spec that forbids them', () => {

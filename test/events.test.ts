@@ -52,11 +52,6 @@ describe('GET /v1/audit/events/{event_id}', () => {
     }
   });
 
-  it('still answers requests without credentials (authentication is configured separately)', async () => {
-    const res = await request(app).get('/v1/audit/events/e1');
-    expect(res.status).toBe(200);
-  });
-
   it('keeps non-ASCII text as UTF-8, unescaped', async () => {
     const res = await get('/v1/audit/events/evt_non_ascii');
     expect(res.text).not.toMatch(/\\u[0-9a-f]{4}/i);

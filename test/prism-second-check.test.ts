@@ -9,7 +9,7 @@ const app = createApp();
 describe("Prism's validator agrees that responses keep the contract", () => {
   it('accepts every fixture as served', async () => {
     for (const { id } of bundledEventFixtures()) {
-      const res = await request(app).get(`/v1/audit/events/${id}`);
+      const res = await request(app).get(`/v1/audit/events/${id}`).set('Authorization', 'Bearer t');
       expect(
         prismViolations(res.status, res.headers['content-type'] ?? '', JSON.parse(res.text)),
         id,
@@ -19,9 +19,26 @@ describe("Prism's validator agrees that responses keep the contract", () => {
 
   it('accepts 300 generated events as served', async () => {
     for (let index = 0; index < 300; index += 1) {
-      const res = await request(app).get(`/v1/audit/events/prism-${index}`);
+      const res = await request(app)
+        .get(`/v1/audit/events/prism-${index}`)
+        .set('Authorization', 'Bearer t');
       expect(
         prismViolations(res.status, res.headers['content-type'] ?? '', JSON.parse(res.text)),
+      ).toEqual([]);
+    }
+  });
+
+  it('accepts forced and pinned 422 bodies', async () => {
+    for (const path of [
+      '/v1/audit/events/x?__code=422',
+      '/v1/audit/events/0b9e8f3c-2d1a-4c5b-9e7f-6a5b4c3d2e1f?__code=422',
+      '/v1/audit/events/evt_unprocessable',
+    ]) {
+      const res = await request(app).get(path).set('Authorization', 'Bearer t');
+      expect(res.status).toBe(422);
+      expect(
+        prismViolations(422, res.headers['content-type'] ?? '', JSON.parse(res.text)),
+        path,
       ).toEqual([]);
     }
   });

@@ -1,7 +1,16 @@
 import type { Violation } from '../contract/violation.js';
 
 /** Where an answer came from; reported in logs and the request journal. */
-export type AnswerSource = 'fixture' | 'generated' | 'router' | 'contract-violation';
+export type AnswerSource =
+  | 'fixture'
+  | 'generated'
+  | 'forced'
+  | 'response-fixture'
+  | 'router'
+  | 'cors'
+  | 'auth'
+  | 'preferences'
+  | 'contract-violation';
 
 /** A complete answer, ready to be written to the socket by the HTTP adapter. */
 export interface MockResponse {
@@ -11,6 +20,10 @@ export interface MockResponse {
   readonly source: AnswerSource;
   /** Set when the mock caught itself about to break the contract (a defect of the mock). */
   readonly violations?: readonly Violation[];
+  /** `false` for answers that never carry CORS headers (Starlette's own 500). */
+  readonly cors?: false;
+  /** Wait this long before answering. */
+  readonly delayMs?: number;
 }
 
 export const JSON_CONTENT_TYPE = 'application/json';

@@ -24,6 +24,11 @@ const JSON_HEADERS = { 'content-type': JSON_CONTENT_TYPE };
 export function respondWithEvent(eventId: string, sources: EventSources): MockResponse {
   const fixture = sources.fixtures.events.get(eventId);
   if (fixture) return { status: 200, headers: JSON_HEADERS, body: fixture.body, source: 'fixture' };
+  return respondWithGenerated(eventId, sources);
+}
+
+/** A generated event for the id, checked against the contract, whether or not a fixture has the id. */
+export function respondWithGenerated(eventId: string, sources: EventSources): MockResponse {
   const event = sources.generate(eventId);
   const violations = sources.contract.validateEvent(event);
   if (violations.length > 0) {
