@@ -1,11 +1,18 @@
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
+import { createAdminRouter } from './admin/create-admin-router.js';
 import type { Mock } from './create-mock.js';
 import { createMock } from './create-mock.js';
 import { sendResponse } from './http/send-response.js';
+import { writeAnswer } from './http/write-answer.js';
 import type { MockOptions } from './mock-options.js';
 import { handleRequest } from './pipeline/handle-request.js';
 import { detailResponse } from './pipeline/mock-response.js';
+import { redactHeaders } from './runtime/journal.js';
+import { VERSION } from './version.js';
+
+/** The prefix of the admin API. */
+export const ADMIN_PREFIX = '/__mock';
 
 function isMock(value: MockOptions | Mock): value is Mock {
   return 'contract' in value;
@@ -19,6 +26,70 @@ function headersOf(req: Request): Record<string, string | undefined> {
   return headers;
 }
 
+function bodyParserError(error: unknown): { status: number; detail: string } | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  if (error.type === 'entity.too.large')
+    return {
+      status: 413,
+      detail:
+        'The request body is too large for the admin API; send less (the limit is set by admin.bodyLimit).',
+    };
+  if (error.type === 'entity.parse.failed')
+    return {
+      status: 400,
+      detail: `The request body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`,
+    };
+  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported')
+    return { status: 415, detail: 'Send the admin API UTF-8 JSON.' };
+  return undefined;
+}
+
+/** Serves the mocked API: answers through the pipeline, writes it (delay, faults), records it. */
+function serveApi(mock: Mock) {
+  return (req: Request, res: Response) => {
+    const started = process.hrtime.bigint();
+    const headers = headersOf(req);
+    const { response, eventId, session } = handleRequest(
+      { method: req.method, target: req.originalUrl, headers },
+      mock,
+    );
+    if (response.violations)
+      mock.options.logger.error('response broke the contract', {
+        path: req.originalUrl,
+        violations: response.violations,
+      });
+    res.once('close', () => {
+      const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const fault = response.fault ?? null;
+      const { status, source } = response;
+      mock.runtime.journal.record({
+        time: new Date().toISOString(),
+        method: req.method,
+        path: req.originalUrl,
+        eventId,
+        session,
+        headers: redactHeaders(headers),
+        status,
+        source,
+        scenario: response.scenario ?? null,
+        fault,
+        valid: response.violations === undefined,
+        latencyMs,
+      });
+      mock.options.logger.request?.({
+        method: req.method,
+        path: req.originalUrl,
+        status,
+        source,
+        latencyMs,
+        session,
+        fault,
+      });
+    });
+    writeAnswer(req, res, response);
+  };
+}
+
 /**
  * Builds the mock as an Express app; it never listens (use `supertest(app)`, or the CLI and
  * `startServer()` for a socket). Throws at once if the spec or a fixture cannot be served.
@@ -26,29 +97,11 @@ function headersOf(req: Request): Record<string, string | undefined> {
  */
 export function createApp(options: MockOptions | Mock = {}): Express {
   const mock = isMock(options) ? options : createMock(options);
-  const { logger } = mock.options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-
-  app.use((req: Request, res: Response) => {
-    const response = handleRequest(
-      { method: req.method, target: req.originalUrl, headers: headersOf(req) },
-      mock,
-    );
-    if (response.violations) {
-      logger.error('response broke the contract', {
-        path: req.originalUrl,
-        violations: response.violations,
-      });
-    }
-    if (response.delayMs === undefined) {
-      sendResponse(res, response);
-      return;
-    }
-    const timer = setTimeout(() => sendResponse(res, response), response.delayMs);
-    res.once('close', () => clearTimeout(timer));
-  });
+  if (mock.options.admin.enabled) app.use(ADMIN_PREFIX, createAdminRouter(mock, VERSION));
+  app.use(serveApi(mock));
 
   // Express 5 sends rejections and throws here; never its HTML page, never a stack trace.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -56,8 +109,13 @@ export function createApp(options: MockOptions | Mock = {}): Express {
       next(error);
       return;
     }
+    const known = bodyParserError(error);
+    if (known) {
+      sendResponse(res, detailResponse(known.status, known.detail, 'router'));
+      return;
+    }
     const reason = error instanceof Error ? error.message : String(error);
-    logger.error('unexpected error in the mock', {
+    mock.options.logger.error('unexpected error in the mock', {
       path: req.originalUrl,
       error: error instanceof Error ? error.stack : reason,
     });

@@ -1,18 +1,36 @@
 import { compileContract } from './contract/compile-contract.js';
 import { loadSpec } from './contract/load-spec.js';
+import type { FixtureSet } from './fixtures/load-fixtures.js';
 import { loadFixtures } from './fixtures/load-fixtures.js';
+import type { EventGenerator } from './generator/create-event-generator.js';
 import { createEventGenerator } from './generator/create-event-generator.js';
+import type { Random } from './generator/random.js';
+import { createRandom } from './generator/random.js';
 import type { MockOptions, ResolvedOptions } from './mock-options.js';
 import { resolveOptions } from './mock-options.js';
-import type { EventSources } from './pipeline/respond-with-event.js';
 import type { RouteMatcher } from './pipeline/route-request.js';
 import { createRouteMatcher } from './pipeline/route-request.js';
+import { RuntimeState } from './runtime/runtime-state.js';
+import type { Contract } from './contract/compile-contract.js';
+import type { EventSerializer } from './serialize/create-event-serializer.js';
 import { createEventSerializer } from './serialize/create-event-serializer.js';
 
-/** Everything loaded at start-up: the compiled contract, the fixtures and the generator. */
-export interface Mock extends EventSources {
+/** Everything loaded at start-up, and the state that changes at run time. */
+export interface Mock {
   readonly options: ResolvedOptions;
+  readonly contract: Contract;
+  readonly serialize: EventSerializer;
+  readonly generate: EventGenerator;
   readonly matchRoute: RouteMatcher;
+  /** The file fixtures now served; replaced whole, never edited, so a request sees one set. */
+  readonly files: FixtureSet;
+  /** Loads the fixtures folder again; on a problem it throws and the served set stays. */
+  reloadFixtures(): FixtureSet;
+  readonly runtime: RuntimeState;
+  /** Draws of `--chaos` and of the latency model, reproducible for a seed. */
+  readonly chaosRandom: Random;
+  readonly latencyRandom: Random;
+  readonly startedAt: Date;
 }
 
 /**
@@ -23,12 +41,23 @@ export function createMock(options: MockOptions = {}): Mock {
   const resolved = resolveOptions(options);
   const contract = compileContract(loadSpec(resolved.spec));
   const serialize = createEventSerializer(contract.eventFields);
+  let files = loadFixtures(resolved.fixtures, contract, serialize);
   return {
     options: resolved,
     contract,
     serialize,
-    fixtures: loadFixtures(resolved.fixtures, contract, serialize),
     generate: createEventGenerator(resolved.seed),
     matchRoute: createRouteMatcher(contract.operation.pathTemplate),
+    get files() {
+      return files;
+    },
+    reloadFixtures() {
+      files = loadFixtures(resolved.fixtures, contract, serialize);
+      return files;
+    },
+    runtime: new RuntimeState(resolved.limits),
+    chaosRandom: createRandom('chaos', resolved.seed),
+    latencyRandom: createRandom('latency', resolved.seed),
+    startedAt: new Date(),
   };
 }

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Mock } from './create-mock.js';
 import { createMock } from './create-mock.js';
+import type { AdminAccess } from './admin/admin-access.js';
+import { decideAdminAccess } from './admin/admin-access.js';
 import type { MockOptions } from './mock-options.js';
+import { watchFixtures } from './runtime/watch-fixtures.js';
 
 /** Options of {@link startServer}: the mock's options plus where to listen. */
 export interface ServerOptions extends MockOptions {
@@ -11,6 +14,17 @@ export interface ServerOptions extends MockOptions {
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
+  /**
+   * The admin token; required on any bind when set, and needed for the admin API on a
+   * non-loopback bind (without one it is off there).
+   */
+  readonly adminToken?: string;
+  /** Turns the admin API off. @default false */
+  readonly noAdmin?: boolean;
+  /** Reloads fixture files when they change. @default false */
+  readonly watch?: boolean;
+  /** On close, how long in-flight requests may take to finish. @default 5000 */
+  readonly gracePeriodMs?: number;
 }
 
 /** A listening mock. */
@@ -20,7 +34,12 @@ export interface RunningServer {
   readonly port: number;
   readonly host: string;
   readonly mock: Mock;
-  /** Stops listening and closes every connection, idle or not. */
+  /** Who may use the admin API, as decided from the bind address and token. */
+  readonly admin: AdminAccess;
+  /**
+   * Stops accepting connections, lets requests in flight finish (within the grace period), then
+   * closes every socket.
+   */
   close(): Promise<void>;
 }
 
@@ -38,8 +57,16 @@ function urlHost(host: string): string {
  * @example const server = await startServer({ seed: 'ci' }); await fetch(`${server.url}/v1/audit/events/e1`); await server.close();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const mock = createMock(options);
   const host = options.host ?? '127.0.0.1';
+  const admin = decideAdminAccess(host, options.adminToken, options.noAdmin ?? false);
+  const mock = createMock({
+    ...options,
+    admin: {
+      ...options.admin,
+      enabled: admin.mode !== 'off',
+      ...(admin.mode === 'token' ? { token: admin.token } : {}),
+    },
+  });
   const server = createServer(createApp(mock));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -55,15 +82,29 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server.listen(options.port ?? 0, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  const stopWatching = options.watch ? watchFixtures(mock) : () => undefined;
   return {
     url: `http://${urlHost(host)}:${port}`,
     port,
     host,
     mock,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    admin,
+    close: () => {
+      stopWatching();
+      return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+        // Keep-alive sockets go as soon as they are idle; busy ones get the grace period.
+        const sweep = setInterval(() => server.closeIdleConnections(), 25);
+        const deadline = setTimeout(
+          () => server.closeAllConnections(),
+          options.gracePeriodMs ?? 5_000,
+        );
+        server.once('close', () => {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+        });
+        server.closeIdleConnections();
+      });
+    },
   };
 }

@@ -143,12 +143,17 @@ describe('responses pinned to ids', () => {
 });
 
 describe('parsePreferHeader', () => {
-  it('reads RFC 7240 preferences: case-insensitive names, quoted values, parameters dropped, first wins', () => {
-    const parsed = parsePreferHeader('CODE=404, example="a,b;c"; x=1, respond-async, code=500');
-    expect([...parsed]).toEqual([
-      ['code', '404'],
-      ['example', 'a,b;c'],
-      ['respond-async', ''],
+  it('reads RFC 7240 preferences: case-insensitive names, quoted values, parameters, first wins', () => {
+    const parsed = parsePreferHeader(
+      'CODE=404, example="a,b;c"; x=1, respond-async, code=500, fault=slow-body; Duration=300',
+    );
+    expect(
+      [...parsed].map(([name, { value, params }]) => [name, value, Object.fromEntries(params)]),
+    ).toEqual([
+      ['code', '404', {}],
+      ['example', 'a,b;c', { x: '1' }],
+      ['respond-async', '', {}],
+      ['fault', 'slow-body', { duration: '300' }],
     ]);
   });
 });

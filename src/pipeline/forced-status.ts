@@ -5,3 +5,8 @@ export type ForcedStatus = (typeof FORCED_STATUSES)[number];
 export function isForcedStatus(value: number): value is ForcedStatus {
   return (FORCED_STATUSES as readonly number[]).includes(value);
 }
+
+/** A forced status that is not a success: the ones answered with the provider's error bodies. */
+export function isForcedFailure(value: number): value is Exclude<ForcedStatus, 200> {
+  return value !== 200 && isForcedStatus(value);
+}

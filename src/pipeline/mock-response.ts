@@ -1,4 +1,5 @@
 import type { Violation } from '../contract/violation.js';
+import type { Fault } from '../runtime/fault.js';
 
 /** Where an answer came from; reported in logs and the request journal. */
 export type AnswerSource =
@@ -6,6 +7,8 @@ export type AnswerSource =
   | 'generated'
   | 'forced'
   | 'response-fixture'
+  | 'scenario'
+  | 'chaos'
   | 'router'
   | 'cors'
   | 'auth'
@@ -24,6 +27,12 @@ export interface MockResponse {
   readonly cors?: false;
   /** Wait this long before answering. */
   readonly delayMs?: number;
+  /** Break the answer on the wire this way. */
+  readonly fault?: Fault;
+  /** For `slow-body`: how long to dribble the body out. */
+  readonly faultDurationMs?: number;
+  /** The scenario that chose this answer. */
+  readonly scenario?: string;
 }
 
 export const JSON_CONTENT_TYPE = 'application/json';

@@ -1,20 +1,35 @@
+/** One preference of a `Prefer` header: its value and its `;` parameters, by lower-case name. */
+export interface Preference {
+  readonly value: string;
+  readonly params: ReadonlyMap<string, string>;
+}
+
 /**
  * Splits `Prefer` header values (RFC 7240) into preferences, by lower-case name: `code=422,
- * dynamic=true` or several headers joined by commas. Values may be quoted; parameters after `;` are
- * dropped. The first occurrence of a name wins, as RFC 7240 says.
+ * fault=slow-body; duration=3000` or several headers joined by commas. Values may be quoted. The
+ * first occurrence of a name wins, as RFC 7240 says.
  */
-export function parsePreferHeader(header: string | undefined): Map<string, string> {
-  const preferences = new Map<string, string>();
+export function parsePreferHeader(header: string | undefined): Map<string, Preference> {
+  const preferences = new Map<string, Preference>();
   if (header === undefined) return preferences;
   for (const part of splitOutsideQuotes(header, ',')) {
-    const [preference = ''] = splitOutsideQuotes(part, ';');
-    const equals = preference.indexOf('=');
-    const name = (equals === -1 ? preference : preference.slice(0, equals)).trim().toLowerCase();
+    const [preference = '', ...parameters] = splitOutsideQuotes(part, ';');
+    const [name, value] = nameAndValue(preference);
     if (name === '' || preferences.has(name)) continue;
-    const raw = equals === -1 ? '' : preference.slice(equals + 1).trim();
-    preferences.set(name, unquote(raw));
+    const params = new Map<string, string>();
+    for (const parameter of parameters) {
+      const [key, text] = nameAndValue(parameter);
+      if (key !== '' && !params.has(key)) params.set(key, text);
+    }
+    preferences.set(name, { value, params });
   }
   return preferences;
+}
+
+function nameAndValue(text: string): [string, string] {
+  const equals = text.indexOf('=');
+  const name = (equals === -1 ? text : text.slice(0, equals)).trim().toLowerCase();
+  return [name, unquote(equals === -1 ? '' : text.slice(equals + 1).trim())];
 }
 
 function unquote(value: string): string {

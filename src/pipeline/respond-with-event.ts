@@ -1,15 +1,15 @@
 import type { Contract } from '../contract/compile-contract.js';
 import { formatViolation } from '../contract/violation.js';
-import type { FixtureSet } from '../fixtures/load-fixtures.js';
+import type { FixtureLookup } from '../runtime/runtime-state.js';
 import type { EventGenerator } from '../generator/create-event-generator.js';
 import type { EventSerializer } from '../serialize/create-event-serializer.js';
 import type { MockResponse } from './mock-response.js';
 import { detailResponse, JSON_CONTENT_TYPE } from './mock-response.js';
 
-/** What answering an event needs: the contract, the loaded fixtures and the generator. */
+/** What answering an event needs: the contract, the fixtures this request sees and the generator. */
 export interface EventSources {
   readonly contract: Contract;
-  readonly fixtures: FixtureSet;
+  readonly fixtures: FixtureLookup;
   readonly generate: EventGenerator;
   readonly serialize: EventSerializer;
 }
@@ -22,7 +22,7 @@ const JSON_HEADERS = { 'content-type': JSON_CONTENT_TYPE };
  * answers 500 naming it rather than send a body the provider never would.
  */
 export function respondWithEvent(eventId: string, sources: EventSources): MockResponse {
-  const fixture = sources.fixtures.events.get(eventId);
+  const fixture = sources.fixtures.event(eventId);
   if (fixture) return { status: 200, headers: JSON_HEADERS, body: fixture.body, source: 'fixture' };
   return respondWithGenerated(eventId, sources);
 }

@@ -1,0 +1,44 @@
+import { isIP } from 'node:net';
+
+/** Who may use the admin API of a server on a given address; a closed set. */
+export type AdminAccess =
+  | { readonly mode: 'open' }
+  | { readonly mode: 'token'; readonly token: string }
+  | { readonly mode: 'off'; readonly reason: string };
+
+/** `true` for addresses only this machine can reach: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  const v4 = bare.startsWith('::ffff:') ? bare.slice(7) : bare;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/**
+ * Safe by default: open on a loopback bind; elsewhere only with a token, else off. `--no-admin`
+ * turns it off anywhere; a token, when given, is required on every bind.
+ */
+export function decideAdminAccess(
+  host: string,
+  token: string | undefined,
+  disabled: boolean,
+): AdminAccess {
+  if (disabled) return { mode: 'off', reason: 'turned off by --no-admin' };
+  if (token !== undefined && token !== '') return { mode: 'token', token };
+  if (isLoopback(host)) return { mode: 'open' };
+  return { mode: 'off', reason: `bound to ${host}, which is not loopback, without --admin-token` };
+}
+
+/** The start-up line that says who may use the admin API. */
+export function describeAdminAccess(access: AdminAccess): string {
+  switch (access.mode) {
+    case 'open':
+      return 'admin API at /__mock: open (loopback bind)';
+    case 'token':
+      return 'admin API at /__mock: requires the X-Mock-Admin-Token header';
+    case 'off':
+      return `admin API: off (${access.reason})`;
+    default:
+      throw new Error(`Unknown admin access "${String(access satisfies never)}".`);
+  }
+}

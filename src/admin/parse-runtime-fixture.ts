@@ -1,0 +1,55 @@
+import type { Contract } from '../contract/compile-contract.js';
+import type { Violation } from '../contract/violation.js';
+import { checkEventFixture } from '../fixtures/check-event-fixture.js';
+import { checkResponseFixture } from '../fixtures/check-response-fixture.js';
+import type { RuntimeFixture } from '../runtime/runtime-state.js';
+import type { EventSerializer } from '../serialize/create-event-serializer.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads the body of `PUT /__mock/fixtures/{id}`: an event (an `AuditEventResponse` with that id) or
+ * a response fixture (`{ status: <number>, body, headers?, delayMs? }`), checked like a file fixture.
+ */
+export function parseRuntimeFixture(
+  id: string,
+  value: unknown,
+  contract: Contract,
+  serialize: EventSerializer,
+): { fixture?: RuntimeFixture; violations: Violation[] } {
+  const file = `PUT /__mock/fixtures/${id}`;
+  if (isRecord(value) && typeof value['status'] === 'number') {
+    const { fixture, violations } = checkResponseFixture(
+      { id, ...value },
+      file,
+      contract,
+      serialize,
+    );
+    if (value['id'] !== undefined && value['id'] !== id)
+      violations.push({
+        pointer: '/id',
+        message: `must be "${id}", the id in the path`,
+        rule: 'id-match',
+      });
+    return fixture && violations.length === 0
+      ? { fixture: { kind: 'response', fixture }, violations }
+      : { violations };
+  }
+  const violations = checkEventFixture(value, contract);
+  if (violations.length === 0 && isRecord(value) && value['id'] !== id)
+    violations.push({
+      pointer: '/id',
+      message: `must be "${id}", the id in the path`,
+      rule: 'id-match',
+    });
+  if (violations.length > 0 || !isRecord(value)) return { violations };
+  return {
+    fixture: {
+      kind: 'event',
+      fixture: { id, file, event: value, body: Buffer.from(serialize(value)) },
+    },
+    violations,
+  };
+}

@@ -1,0 +1,112 @@
+import type { AnswerSource } from '../pipeline/mock-response.js';
+
+/** One request of the mocked API, as the consumer sent it and as the mock answered it. */
+export interface JournalEntry {
+  readonly seq: number;
+  /** ISO 8601 time the request arrived. */
+  readonly time: string;
+  readonly method: string;
+  /** Path and query as sent. */
+  readonly path: string;
+  readonly eventId: string | null;
+  readonly session: string | null;
+  /** Request headers, with credentials redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly status: number;
+  readonly source: AnswerSource;
+  readonly scenario: string | null;
+  readonly fault: string | null;
+  /** `false` when the mock caught its own answer breaking the contract. */
+  readonly valid: boolean;
+  readonly latencyMs: number;
+}
+
+/** Filters of `GET /__mock/requests`; all optional. */
+export interface JournalQuery {
+  readonly eventId?: string;
+  readonly status?: number;
+  readonly session?: string | null;
+  /** Only entries at or after this time (ms since the epoch). */
+  readonly since?: number;
+  readonly limit?: number;
+}
+
+const REDACTED = new Set([
+  'authorization',
+  'x-api-key',
+  'cookie',
+  'x-mock-admin-token',
+  'proxy-authorization',
+]);
+
+/** Copies headers, replacing credentials by `[redacted]` (keeping the bearer scheme visible). */
+export function redactHeaders(
+  headers: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (!REDACTED.has(name)) out[name] = value;
+    else if (name === 'authorization' && /^bearer( |$)/i.test(value))
+      out[name] = `${value.split(' ')[0] ?? ''} [redacted]`;
+    else out[name] = '[redacted]';
+  }
+  return out;
+}
+
+/** A bounded ring buffer of requests: the oldest entry goes when a new one comes past capacity. */
+export class Journal {
+  readonly #entries: (JournalEntry | undefined)[];
+  #next = 0;
+  #seq = 0;
+
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`Journal capacity must be a positive integer, got ${capacity}.`);
+    this.#entries = new Array<JournalEntry | undefined>(capacity);
+  }
+
+  record(entry: Omit<JournalEntry, 'seq'>): void {
+    this.#seq += 1;
+    this.#entries[this.#next] = { seq: this.#seq, ...entry };
+    this.#next = (this.#next + 1) % this.capacity;
+  }
+
+  /** Matching entries, newest first. */
+  query(query: JournalQuery = {}): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    const limit = query.limit ?? this.capacity;
+    for (let offset = 1; offset <= this.capacity && out.length < limit; offset += 1) {
+      const entry = this.#entries[(this.#next - offset + this.capacity) % this.capacity];
+      if (entry === undefined) break;
+      if (query.eventId !== undefined && entry.eventId !== query.eventId) continue;
+      if (query.status !== undefined && entry.status !== query.status) continue;
+      if (query.session !== undefined && entry.session !== query.session) continue;
+      if (query.since !== undefined && Date.parse(entry.time) < query.since) continue;
+      out.push(entry);
+    }
+    return out;
+  }
+
+  get size(): number {
+    return Math.min(this.#seq, this.capacity);
+  }
+
+  /** Removes the entries of one session, or all of them. */
+  clear(session?: string | null): void {
+    if (session === undefined) {
+      this.#entries.fill(undefined);
+      this.#next = 0;
+      return;
+    }
+    const kept = this.query()
+      .filter((entry) => entry.session !== session)
+      .reverse();
+    this.#entries.fill(undefined);
+    this.#next = 0;
+    for (const entry of kept) {
+      this.#entries[this.#next] = entry;
+      this.#next = (this.#next + 1) % this.capacity;
+    }
+  }
+}
