@@ -3,6 +3,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { createAdminRouter } from './admin/create-admin-router.js';
 import type { Mock } from './create-mock.js';
 import { createMock } from './create-mock.js';
+import { checkRequestLimits } from './http/request-limits.js';
 import { sendResponse } from './http/send-response.js';
 import { writeAnswer } from './http/write-answer.js';
 import type { MockOptions } from './mock-options.js';
@@ -100,6 +101,11 @@ export function createApp(options: MockOptions | Mock = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const over = checkRequestLimits(req.originalUrl, req.rawHeaders);
+    if (over) sendResponse(res, over);
+    else next();
+  });
   if (mock.options.admin.enabled) app.use(ADMIN_PREFIX, createAdminRouter(mock, VERSION));
   app.use(serveApi(mock));
 

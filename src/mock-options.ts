@@ -23,9 +23,25 @@ export interface AdminOptions {
    * @default 1_048_576
    */
   readonly bodyLimit: number;
+  /**
+   * Browser origins allowed to change state through the admin API; any other `Origin` gets 403,
+   * so a web page a developer visits cannot reconfigure the mock.
+   * @default []
+   */
+  readonly origins: readonly string[];
+  /**
+   * Refuse admin requests whose `Host` is not a loopback name or address (DNS rebinding).
+   * @default false (`startServer` turns it on for loopback binds)
+   */
+  readonly loopbackOnly: boolean;
 }
 
-export const DEFAULT_ADMIN: AdminOptions = { enabled: true, bodyLimit: 1_048_576 };
+export const DEFAULT_ADMIN: AdminOptions = {
+  enabled: true,
+  bodyLimit: 1_048_576,
+  origins: [],
+  loopbackOnly: false,
+};
 
 /** The fixtures bundled with the package. */
 export const BUNDLED_FIXTURES_DIR = fileURLToPath(new URL('../fixtures', import.meta.url));

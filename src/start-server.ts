@@ -1,10 +1,10 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { createHttpServer } from './http/create-http-server.js';
 import type { Mock } from './create-mock.js';
 import { createMock } from './create-mock.js';
 import type { AdminAccess } from './admin/admin-access.js';
-import { decideAdminAccess } from './admin/admin-access.js';
+import { decideAdminAccess, isLoopback } from './admin/admin-access.js';
 import type { MockOptions } from './mock-options.js';
 import { watchFixtures } from './runtime/watch-fixtures.js';
 
@@ -64,10 +64,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     admin: {
       ...options.admin,
       enabled: admin.mode !== 'off',
+      loopbackOnly: isLoopback(host),
       ...(admin.mode === 'token' ? { token: admin.token } : {}),
     },
   });
-  const server = createServer(createApp(mock));
+  const server = createHttpServer(createApp(mock));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;

@@ -5,6 +5,7 @@ import type { Mock } from '../create-mock.js';
 import { SESSION_HEADER } from '../pipeline/handle-request.js';
 import { LimitError } from '../runtime/runtime-state.js';
 import { parseScenario } from '../runtime/scenario.js';
+import { refuseAdminRequest } from './refuse-admin-request.js';
 import { describeFixtures, describeScenario } from './describe.js';
 import { parseRuntimeFixture } from './parse-runtime-fixture.js';
 import { violationsDetail } from './violations-detail.js';
@@ -153,13 +154,15 @@ export function createAdminRouter(mock: Mock, version: string): Router {
   const router = express.Router();
   const { token, bodyLimit } = mock.options.admin;
   router.use((req, res, next) => {
-    if (token !== undefined && !tokenMatches(req.get(ADMIN_TOKEN_HEADER), token))
+    const refusal = refuseAdminRequest(req, mock.options.admin);
+    if (refusal) detail(res, refusal.status, refusal.detail);
+    else if (token !== undefined && !tokenMatches(req.get(ADMIN_TOKEN_HEADER), token)) {
       detail(
         res,
         401,
-        `The admin API needs the header X-Mock-Admin-Token with the token given by --admin-token.`,
+        'The admin API needs the header X-Mock-Admin-Token with the token given by --admin-token.',
       );
-    else next();
+    } else next();
   });
   router.use(express.json({ limit: bodyLimit, type: () => true, strict: false }));
   router.get('/health', (_req, res) => {

@@ -34,6 +34,7 @@ Options (flags > environment > --config file > defaults):
   --chaos <rate>        fail this share of requests at random (0 to 1), reproducibly for the seed
   --journal-size <n>    requests kept in the journal (default 1000)
   --admin-token <t>     require X-Mock-Admin-Token for /__mock (env MOCK_ADMIN_TOKEN); needed off loopback
+  --admin-origin <o>    let this browser origin change state through /__mock (repeatable; default none)
   --no-admin            turn the admin API off
   --log-level <l>       fatal, error, warn, info (default), debug or silent (env LOG_LEVEL)
   --log-format <f>      pretty or json (default: pretty on a terminal, else json)
@@ -56,6 +57,7 @@ const OPTIONS = {
   chaos: { type: 'string' },
   'journal-size': { type: 'string' },
   'admin-token': { type: 'string' },
+  'admin-origin': { type: 'string', multiple: true },
   'no-admin': { type: 'boolean' },
   'log-level': { type: 'string' },
   'log-format': { type: 'string' },
@@ -98,6 +100,7 @@ export function serveSettings(
       chaos: number('chaos', values.chaos),
       journalSize: number('journal-size', values['journal-size']),
       adminToken: values['admin-token'],
+      adminOrigins: values['admin-origin'],
       admin: values['no-admin'] ? false : undefined,
       logLevel: values['log-level'],
       logFormat: values['log-format'],
@@ -145,6 +148,7 @@ export async function serve(
     limits: { journal: settings.journalSize },
     ...(settings.adminToken === undefined ? {} : { adminToken: settings.adminToken }),
     noAdmin: !settings.admin,
+    admin: { origins: settings.adminOrigins },
     watch: settings.watch,
     logger: {
       error: (message, fields) => log.error(fields ?? {}, message),

@@ -18,6 +18,7 @@ export interface ServeSettings {
   chaos: number;
   journalSize: number;
   adminToken: string | undefined;
+  adminOrigins: string[];
   admin: boolean;
   watch: boolean;
   logLevel: LogLevel;
@@ -38,6 +39,7 @@ export const DEFAULT_SETTINGS: ServeSettings = {
   chaos: 0,
   journalSize: 1000,
   adminToken: undefined,
+  adminOrigins: [],
   admin: true,
   watch: false,
   logLevel: 'info',
@@ -64,6 +66,7 @@ const KINDS: Record<keyof ServeSettings, Kind> = {
   chaos: 'number',
   journalSize: 'number',
   adminToken: 'string',
+  adminOrigins: 'strings',
   admin: 'boolean',
   watch: 'boolean',
   logLevel: 'string',

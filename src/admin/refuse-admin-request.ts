@@ -1,0 +1,43 @@
+import type { AdminOptions } from '../mock-options.js';
+import { isLoopback } from './admin-access.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hostName(host: string): string {
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  const colon = host.lastIndexOf(':');
+  return colon === -1 ? host : host.slice(0, colon);
+}
+
+/**
+ * Keeps web pages out of the admin API: on a loopback bind the `Host` must be a loopback name (a
+ * DNS-rebinding page sends its own), and a state-changing request from a page (`Origin`) must come
+ * from an origin explicitly allowed. Returns the 403 to send, or `undefined`.
+ */
+export function refuseAdminRequest(
+  request: {
+    readonly method: string;
+    readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  },
+  admin: Pick<AdminOptions, 'origins' | 'loopbackOnly'>,
+): { status: 403; detail: string } | undefined {
+  const host = request.headers['host'];
+  if (admin.loopbackOnly && (typeof host !== 'string' || !isLoopback(hostName(host)))) {
+    return {
+      status: 403,
+      detail: `The admin API of a mock bound to loopback only answers requests addressed to localhost, 127.0.0.1 or [::1], not Host "${String(host)}".`,
+    };
+  }
+  const origin = request.headers['origin'];
+  if (
+    typeof origin === 'string' &&
+    !SAFE_METHODS.has(request.method) &&
+    !admin.origins.includes(origin)
+  ) {
+    return {
+      status: 403,
+      detail: `Admin requests from web pages are refused (Origin "${origin}"); allow one with --admin-origin if a page really must change the mock.`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { createServer } from 'node:http';
+import type { Server, RequestListener } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** Limits that keep one slow or greedy client from holding the server. */
+export const SERVER_LIMITS = {
+  /** What the HTTP parser accepts at most; the app answers 431 from a smaller limit in JSON. */
+  parserHeaderBytes: 65_536,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+} as const;
+
+function jsonError(status: number, reason: string, detail: string): string {
+  const body = JSON.stringify({ detail });
+  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
+/** Requests the parser refuses (bad syntax, huge headers) get a JSON error, not an empty reply. */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const response =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? jsonError(
+          431,
+          'Request Header Fields Too Large',
+          `Request headers are larger than ${SERVER_LIMITS.parserHeaderBytes} bytes; send fewer or smaller headers.`,
+        )
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? jsonError(408, 'Request Timeout', 'The request took too long to arrive.')
+        : jsonError(400, 'Bad Request', 'The request is not valid HTTP/1.1.');
+  socket.end(response);
+}
+
+/** An HTTP server for the app with bounded headers, timeouts and JSON answers to malformed requests. */
+export function createHttpServer(listener: RequestListener): Server {
+  const server = createServer(
+    {
+      maxHeaderSize: SERVER_LIMITS.parserHeaderBytes,
+      requestTimeout: SERVER_LIMITS.requestTimeoutMs,
+    },
+    listener,
+  );
+  server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs;
+  server.on('clientError', answerClientError);
+  return server;
+}
