@@ -1,0 +1,47 @@
+// The README's "Using the mock from a test suite" example, run as it is printed there.
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startServer } from 'audit-events-mock';
+import type { RunningServer } from 'audit-events-mock';
+
+// The consumer code under test: fetches an event, retrying 503s twice.
+async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    const res = await fetch(`${baseUrl}/v1/audit/events/${id}`, {
+      headers: { authorization: 'Bearer test-token', 'x-mock-session': session },
+    });
+    if (res.status !== 503 || attempt === 3) return { status: res.status, body: await res.json() };
+  }
+}
+
+let mock: RunningServer;
+// One session per test worker keeps parallel workers out of each other's way.
+const session = `worker-${process.env['VITEST_POOL_ID'] ?? '1'}`;
+const admin = (path: string, init: RequestInit = {}) =>
+  fetch(`${mock.url}/__mock${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', 'x-mock-session': session },
+  });
+
+beforeAll(async () => {
+  mock = await startServer({ port: 0 });
+});
+afterAll(() => mock.close());
+afterEach(() => admin('/reset', { method: 'POST' }));
+
+it('retries a 503 twice, then reads the event', async () => {
+  await admin('/scenarios', {
+    method: 'POST',
+    body: JSON.stringify({
+      match: { eventId: 'evt_42' },
+      steps: [{ status: 503, times: 2 }, { status: 200 }],
+    }),
+  });
+
+  const result = await fetchAuditEvent(mock.url, 'evt_42', session);
+
+  expect(result.status).toBe(200);
+  expect(result.body.id).toBe('evt_42');
+  const journal = await (await admin('/requests?eventId=evt_42')).json();
+  expect(journal.map((entry: { status: number }) => entry.status)).toEqual([200, 503, 503]);
+  expect(journal[0].headers.authorization).toBe('Bearer [redacted]');
+});
