@@ -10,7 +10,9 @@ import type { MockOptions, ResolvedOptions } from './mock-options.js';
 import { resolveOptions } from './mock-options.js';
 import type { RouteMatcher } from './pipeline/route-request.js';
 import { createRouteMatcher } from './pipeline/route-request.js';
+import { BoundedCache } from './runtime/bounded-cache.js';
 import { RuntimeState } from './runtime/runtime-state.js';
+import type { MockResponse } from './pipeline/mock-response.js';
 import type { Contract } from './contract/compile-contract.js';
 import type { EventSerializer } from './serialize/create-event-serializer.js';
 import { createEventSerializer } from './serialize/create-event-serializer.js';
@@ -31,7 +33,12 @@ export interface Mock {
   readonly chaosRandom: Random;
   readonly latencyRandom: Random;
   readonly startedAt: Date;
+  /** Generated answers by id (the seed is fixed per mock), so a hot id is built once. */
+  readonly generated: BoundedCache<string, MockResponse>;
 }
+
+/** How many generated answers are kept (about 1 KB each). */
+export const GENERATED_CACHE_SIZE = 10_000;
 
 /**
  * Loads the spec, compiles its validators, loads and checks the fixtures and seeds the generator.
@@ -59,5 +66,6 @@ export function createMock(options: MockOptions = {}): Mock {
     chaosRandom: createRandom('chaos', resolved.seed),
     latencyRandom: createRandom('latency', resolved.seed),
     startedAt: new Date(),
+    generated: new BoundedCache(GENERATED_CACHE_SIZE),
   };
 }

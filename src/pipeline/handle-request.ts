@@ -112,7 +112,13 @@ function answer(request: MockRequest, mock: Mock): HandledRequest {
     mock.options.auth,
   );
   if (denied) return done(denied, eventId);
-  const sources: EventSources = { ...mock, fixtures: mock.runtime.lookup(mock.files, session) };
+  const sources: EventSources = {
+    contract: mock.contract,
+    generate: mock.generate,
+    serialize: mock.serialize,
+    generated: mock.generated,
+    fixtures: mock.runtime.lookup(mock.files, session),
+  };
   const read = readPreferences(request.headers['prefer'], queryOf(request.target), () =>
     sources.fixtures.ids(),
   );

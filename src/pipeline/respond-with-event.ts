@@ -1,5 +1,6 @@
 import type { Contract } from '../contract/compile-contract.js';
 import { formatViolation } from '../contract/violation.js';
+import type { BoundedCache } from '../runtime/bounded-cache.js';
 import type { FixtureLookup } from '../runtime/runtime-state.js';
 import type { EventGenerator } from '../generator/create-event-generator.js';
 import type { EventSerializer } from '../serialize/create-event-serializer.js';
@@ -12,6 +13,8 @@ export interface EventSources {
   readonly fixtures: FixtureLookup;
   readonly generate: EventGenerator;
   readonly serialize: EventSerializer;
+  /** Generated answers already built for this seed, by id. */
+  readonly generated?: BoundedCache<string, MockResponse>;
 }
 
 const JSON_HEADERS = { 'content-type': JSON_CONTENT_TYPE };
@@ -29,16 +32,20 @@ export function respondWithEvent(eventId: string, sources: EventSources): MockRe
 
 /** A generated event for the id, checked against the contract, whether or not a fixture has the id. */
 export function respondWithGenerated(eventId: string, sources: EventSources): MockResponse {
+  const cached = sources.generated?.get(eventId);
+  if (cached) return cached;
   const event = sources.generate(eventId);
   const violations = sources.contract.validateEvent(event);
   if (violations.length > 0) {
     const detail = `The mock generated a response that breaks the spec (a defect of the mock, please report it): ${violations.map(formatViolation).join('; ')}`;
     return { ...detailResponse(500, detail, 'contract-violation'), violations };
   }
-  return {
+  const response: MockResponse = {
     status: 200,
     headers: JSON_HEADERS,
     body: Buffer.from(sources.serialize(event)),
     source: 'generated',
   };
+  sources.generated?.set(eventId, response);
+  return response;
 }

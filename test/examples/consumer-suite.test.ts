@@ -1,7 +1,7 @@
 // The README's "Using the mock from a test suite" example, run as it is printed there.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startServer } from 'audit-events-mock';
-import type { RunningServer } from 'audit-events-mock';
+import type { JournalEntry, RunningServer } from 'audit-events-mock';
 
 // The consumer code under test: fetches an event, retrying 503s twice.
 async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
@@ -9,7 +9,8 @@ async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
     const res = await fetch(`${baseUrl}/v1/audit/events/${id}`, {
       headers: { authorization: 'Bearer test-token', 'x-mock-session': session },
     });
-    if (res.status !== 503 || attempt === 3) return { status: res.status, body: await res.json() };
+    if (res.status !== 503 || attempt === 3)
+      return { status: res.status, body: (await res.json()) as { id: string } };
   }
 }
 
@@ -41,7 +42,7 @@ it('retries a 503 twice, then reads the event', async () => {
 
   expect(result.status).toBe(200);
   expect(result.body.id).toBe('evt_42');
-  const journal = await (await admin('/requests?eventId=evt_42')).json();
-  expect(journal.map((entry: { status: number }) => entry.status)).toEqual([200, 503, 503]);
-  expect(journal[0].headers.authorization).toBe('Bearer [redacted]');
+  const journal = (await (await admin('/requests?eventId=evt_42')).json()) as JournalEntry[];
+  expect(journal.map((entry) => entry.status)).toEqual([200, 503, 503]);
+  expect(journal[0]?.headers['authorization']).toBe('Bearer [redacted]');
 });
