@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
+
+export interface BenchOptions {
+  readonly rounds: number;
+  /** seconds per server, scenario and round */
+  readonly duration: number;
+  readonly connections: number;
+  /** seconds of unmeasured load per server and scenario before the first round */
+  readonly warmup: number;
+  readonly scenarios: readonly ScenarioName[];
+  /** requests after which the memory-growth check takes its first reading */
+  readonly memoryCheckpoint: number;
+  /** requests after which it takes its second reading */
+  readonly memoryRequests: number;
+  readonly coldStarts: number;
+}
+
+export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
+
+  --rounds <n>             measured rounds (default 5)
+  --duration <s>           seconds per server, scenario and round (default 10)
+  --connections <c>        concurrent connections (default 50)
+  --warmup <s>             unmeasured seconds per server and scenario first (default 2)
+  --scenarios <a,b>        subset of: ${SCENARIO_NAMES.join(', ')}
+  --memory-requests <n>    requests of the memory-growth check (default 1000000)
+  --memory-checkpoint <n>  first RSS reading of that check (default 100000)
+  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000
+  -h, --help               show this help
+`;
+
+function integer(name: string, text: string | undefined, fallback: number, min = 1): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min)
+    throw new Error(`--${name} must be an integer of at least ${min}`);
+  return value;
+}
+
+function scenarioList(text: string | undefined): ScenarioName[] {
+  if (text === undefined) return [...SCENARIO_NAMES];
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIO_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}`);
+  return SCENARIO_NAMES.filter((name) => names.includes(name));
+}
+
+/** Parses the command line; returns undefined when only help was asked for. */
+export function parseOptions(args: string[]): BenchOptions | undefined {
+  const { values } = parseArgs({
+    args,
+    options: {
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      warmup: { type: 'string' },
+      scenarios: { type: 'string' },
+      'memory-requests': { type: 'string' },
+      'memory-checkpoint': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return undefined;
+  const quick = values.quick;
+  const options: BenchOptions = {
+    rounds: integer('rounds', values.rounds, quick ? 1 : 5),
+    duration: integer('duration', values.duration, quick ? 3 : 10),
+    connections: integer('connections', values.connections, 50),
+    warmup: integer('warmup', values.warmup, quick ? 1 : 2, 0),
+    scenarios: scenarioList(values.scenarios),
+    memoryCheckpoint: integer(
+      'memory-checkpoint',
+      values['memory-checkpoint'],
+      quick ? 20_000 : 100_000,
+    ),
+    memoryRequests: integer(
+      'memory-requests',
+      values['memory-requests'],
+      quick ? 100_000 : 1_000_000,
+    ),
+    coldStarts: 3,
+  };
+  if (options.memoryRequests <= options.memoryCheckpoint)
+    throw new Error('--memory-requests must be larger than --memory-checkpoint');
+  if (options.memoryCheckpoint < options.connections)
+    throw new Error('--memory-checkpoint must be at least --connections');
+  return options;
+}
