@@ -49,6 +49,8 @@ function bodyParserError(error: unknown): { status: number; detail: string } | u
 function serveApi(mock: Mock) {
   return (req: Request, res: Response) => {
     const started = process.hrtime.bigint();
+    const arrived = new Date();
+    const seq = mock.runtime.journal.reserve();
     const headers = headersOf(req);
     const { response, eventId, session } = handleRequest(
       { method: req.method, target: req.originalUrl, headers },
@@ -64,7 +66,8 @@ function serveApi(mock: Mock) {
       const fault = response.fault ?? null;
       const { status, source } = response;
       mock.runtime.journal.record({
-        time: new Date().toISOString(),
+        seq,
+        time: arrived.toISOString(),
         method: req.method,
         path: req.originalUrl,
         eventId,

@@ -9,9 +9,12 @@ export type AdminAccess =
 /** `true` for addresses only this machine can reach: 127.0.0.0/8, ::1, localhost. */
 export function isLoopback(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (bare === 'localhost' || bare === '::1') return true;
-  const v4 = bare.startsWith('::ffff:') ? bare.slice(7) : bare;
-  return isIP(v4) === 4 && v4.startsWith('127.');
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) !== 6) return false;
+  // The URL parser writes an IPv6 address in its shortest form: ::1, ::ffff:7f00:1 (127.0.0.1).
+  const canonical = new URL(`http://[${bare}]/`).hostname;
+  return canonical === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(canonical);
 }
 
 /**

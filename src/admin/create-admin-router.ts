@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import type { Mock } from '../create-mock.js';
 import { SESSION_HEADER } from '../pipeline/handle-request.js';
 import { LimitError } from '../runtime/runtime-state.js';
-import { parseScenario } from '../runtime/scenario.js';
+import { parseScenario, scenarioSession } from '../runtime/scenario.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
 import { describeFixtures, describeScenario } from './describe.js';
 import { parseRuntimeFixture } from './parse-runtime-fixture.js';
@@ -80,13 +80,14 @@ function routeFixtures(router: Router, mock: Mock): void {
 
 function routeScenarios(router: Router, mock: Mock): void {
   router.get('/scenarios', (req, res) => {
-    res.json(mock.runtime.scenarios(req.get(SESSION_HEADER) ?? undefined).map(describeScenario));
+    res.json(mock.runtime.scenarios(sessionOf(req)).map(describeScenario));
   });
   router.post('/scenarios', (req, res) => {
+    const session = scenarioSession(req.body, sessionOf(req));
     const context = {
       contract: mock.contract,
       serialize: mock.serialize,
-      fixtureIds: mock.runtime.lookup(mock.files, sessionOf(req)).ids(),
+      fixtureIds: mock.runtime.lookup(mock.files, session).ids(),
     };
     const { scenario, violations } = parseScenario(req.body, sessionOf(req), context);
     if (!scenario) {
@@ -96,17 +97,17 @@ function routeScenarios(router: Router, mock: Mock): void {
     res.status(201).json(describeScenario(mock.runtime.addScenario(scenario, new Date())));
   });
   router.delete('/scenarios', (req, res) => {
-    for (const scenario of mock.runtime.scenarios(req.get(SESSION_HEADER) ?? undefined))
-      mock.runtime.deleteScenario(scenario.id);
+    for (const scenario of mock.runtime.scenarios(sessionOf(req)))
+      mock.runtime.deleteScenario(scenario.id, sessionOf(req));
     res.status(204).end();
   });
   router.delete('/scenarios/:id', (req, res) => {
-    if (mock.runtime.deleteScenario(req.params.id)) res.status(204).end();
+    if (mock.runtime.deleteScenario(req.params.id, sessionOf(req))) res.status(204).end();
     else
       detail(
         res,
         404,
-        `No scenario has the id "${req.params.id}"; GET /__mock/scenarios lists them.`,
+        `No scenario has the id "${req.params.id}" in this session; GET /__mock/scenarios lists them.`,
       );
   });
 }

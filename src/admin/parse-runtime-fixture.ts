@@ -11,7 +11,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Reads the body of `PUT /__mock/fixtures/{id}`: an event (an `AuditEventResponse` with that id) or
- * a response fixture (`{ status: <number>, body, headers?, delayMs? }`), checked like a file fixture.
+ * a response fixture (`{ status, body, headers?, delayMs? }`), checked like a file fixture.
  */
 export function parseRuntimeFixture(
   id: string,
@@ -20,30 +20,27 @@ export function parseRuntimeFixture(
   serialize: EventSerializer,
 ): { fixture?: RuntimeFixture; violations: Violation[] } {
   const file = `PUT /__mock/fixtures/${id}`;
-  if (isRecord(value) && typeof value['status'] === 'number') {
+  const wrongId = (given: unknown): Violation[] =>
+    given === undefined || given === id
+      ? []
+      : [{ pointer: '/id', message: `must be "${id}", the id in the path`, rule: 'id-match' }];
+  // A response fixture wraps its answer in "body"; an event never has that field.
+  if (isRecord(value) && 'body' in value) {
     const { fixture, violations } = checkResponseFixture(
-      { id, ...value },
+      { ...value, id },
       file,
       contract,
       serialize,
     );
-    if (value['id'] !== undefined && value['id'] !== id)
-      violations.push({
-        pointer: '/id',
-        message: `must be "${id}", the id in the path`,
-        rule: 'id-match',
-      });
-    return fixture && violations.length === 0
-      ? { fixture: { kind: 'response', fixture }, violations }
-      : { violations };
+    const all = [...wrongId(value['id']), ...violations];
+    return fixture && all.length === 0
+      ? { fixture: { kind: 'response', fixture }, violations: all }
+      : { violations: all };
   }
-  const violations = checkEventFixture(value, contract);
-  if (violations.length === 0 && isRecord(value) && value['id'] !== id)
-    violations.push({
-      pointer: '/id',
-      message: `must be "${id}", the id in the path`,
-      rule: 'id-match',
-    });
+  const violations = [
+    ...checkEventFixture(value, contract),
+    ...(isRecord(value) ? wrongId(value['id']) : []),
+  ];
   if (violations.length > 0 || !isRecord(value)) return { violations };
   return {
     fixture: {

@@ -66,30 +66,33 @@ export class Journal {
     this.#entries = new Array<JournalEntry | undefined>(capacity);
   }
 
-  record(entry: Omit<JournalEntry, 'seq'>): void {
+  /** Numbers a request when it arrives, so entries sort by arrival even when answers finish out of order. */
+  reserve(): number {
     this.#seq += 1;
-    this.#entries[this.#next] = { seq: this.#seq, ...entry };
+    return this.#seq;
+  }
+
+  /** Records a finished request (numbered by {@link reserve}); the oldest entry goes past capacity. */
+  record(entry: JournalEntry): void {
+    this.#entries[this.#next] = entry;
     this.#next = (this.#next + 1) % this.capacity;
   }
 
-  /** Matching entries, newest first. */
+  /** Matching entries, newest arrival first. */
   query(query: JournalQuery = {}): JournalEntry[] {
-    const out: JournalEntry[] = [];
-    const limit = query.limit ?? this.capacity;
-    for (let offset = 1; offset <= this.capacity && out.length < limit; offset += 1) {
-      const entry = this.#entries[(this.#next - offset + this.capacity) % this.capacity];
-      if (entry === undefined) break;
-      if (query.eventId !== undefined && entry.eventId !== query.eventId) continue;
-      if (query.status !== undefined && entry.status !== query.status) continue;
-      if (query.session !== undefined && entry.session !== query.session) continue;
-      if (query.since !== undefined && Date.parse(entry.time) < query.since) continue;
-      out.push(entry);
-    }
-    return out;
+    const out = this.#entries.filter(
+      (entry): entry is JournalEntry =>
+        entry !== undefined &&
+        (query.eventId === undefined || entry.eventId === query.eventId) &&
+        (query.status === undefined || entry.status === query.status) &&
+        (query.session === undefined || entry.session === query.session) &&
+        (query.since === undefined || Date.parse(entry.time) >= query.since),
+    );
+    return out.sort((a, b) => b.seq - a.seq).slice(0, query.limit ?? this.capacity);
   }
 
   get size(): number {
-    return Math.min(this.#seq, this.capacity);
+    return this.#entries.filter((entry) => entry !== undefined).length;
   }
 
   /** Removes the entries of one session, or all of them. */

@@ -153,20 +153,19 @@ export class RuntimeState {
     return scenario;
   }
 
-  scenarios(session: Session | undefined): ActiveScenario[] {
-    if (session !== undefined) return [...(this.#scenarios.get(session) ?? [])];
-    return [...this.#scenarios.values()].flat();
+  /** The scenarios of one session (`null`: the global ones). */
+  scenarios(session: Session): ActiveScenario[] {
+    return [...(this.#scenarios.get(session) ?? [])];
   }
 
-  deleteScenario(id: string): boolean {
-    for (const [session, bucket] of this.#scenarios) {
-      const index = bucket.findIndex((scenario) => scenario.id === id);
-      if (index === -1) continue;
-      bucket.splice(index, 1);
-      if (bucket.length === 0) this.#scenarios.delete(session);
-      return true;
-    }
-    return false;
+  /** Removes a scenario of the given session; another session's scenario is not found. */
+  deleteScenario(id: string, session: Session): boolean {
+    const bucket = this.#scenarios.get(session);
+    const index = bucket?.findIndex((scenario) => scenario.id === id) ?? -1;
+    if (!bucket || index === -1) return false;
+    bucket.splice(index, 1);
+    if (bucket.length === 0) this.#scenarios.delete(session);
+    return true;
   }
 
   /**

@@ -175,32 +175,53 @@ function buildStep(step: Record<string, unknown>, serialize: EventSerializer): S
 }
 
 function checkMatch(match: unknown): Violation[] {
-  if (!isRecord(match))
-    return [
-      {
-        pointer: '/match',
-        message: 'must be { "eventId": "..." } or { "pattern": "evt_*" }',
-        rule: 'type',
-      },
-    ];
-  const { eventId, pattern } = match;
+  const usage = 'must be { "eventId": "..." } or { "pattern": "evt_*" }, optionally with "session"';
+  if (!isRecord(match)) return [{ pointer: '/match', message: usage, rule: 'type' }];
+  const violations: Violation[] = Object.keys(match)
+    .filter((key) => !['eventId', 'pattern', 'session'].includes(key))
+    .map((key) => ({
+      pointer: `/match/${key}`,
+      message: `is not a key of a match; ${usage}`,
+      rule: 'additionalProperties',
+    }));
+  const { eventId, pattern, session } = match;
   const one = (eventId === undefined) !== (pattern === undefined);
   const text = eventId ?? pattern;
   if (!one || typeof text !== 'string' || text === '' || text.length > 1024) {
-    return [
-      {
-        pointer: '/match',
-        message: 'must have exactly one of eventId or pattern, a non-empty string',
-        rule: 'oneOf',
-      },
-    ];
+    violations.push({
+      pointer: '/match',
+      message: 'must have exactly one of eventId or pattern, a non-empty string',
+      rule: 'oneOf',
+    });
   }
-  return [];
+  if (session !== undefined && (typeof session !== 'string' || session === '')) {
+    violations.push({
+      pointer: '/match/session',
+      message: 'must be a non-empty string',
+      rule: 'type',
+    });
+  }
+  return violations;
+}
+
+function matchOf(match: unknown): ScenarioMatch {
+  const { eventId, pattern } = isRecord(match) ? match : {};
+  return typeof eventId === 'string' ? { eventId } : { pattern: String(pattern) };
+}
+
+/** The session a scenario belongs to: `match.session`, else the body's `session`, else the header's. */
+export function scenarioSession(value: unknown, headerSession: string | null): string | null {
+  if (!isRecord(value)) return headerSession;
+  const match = value['match'];
+  const inMatch = isRecord(match) ? match['session'] : undefined;
+  if (typeof inMatch === 'string' && inMatch !== '') return inMatch;
+  const session = value['session'];
+  return typeof session === 'string' && session !== '' ? session : headerSession;
 }
 
 /**
  * Checks a `POST /__mock/scenarios` body and builds the scenario, or lists every violation.
- * `session` from the body wins over the request's `X-Mock-Session`.
+ * `context.fixtureIds` are those of the scenario's session ({@link scenarioSession}).
  */
 export function parseScenario(
   value: unknown,
@@ -243,8 +264,8 @@ export function parseScenario(
     violations,
     scenario: {
       name: typeof name === 'string' ? name : undefined,
-      match: value['match'] as ScenarioMatch,
-      session: typeof session === 'string' ? session : headerSession,
+      match: matchOf(value['match']),
+      session: scenarioSession(value, headerSession),
       steps: steps.map((step: Record<string, unknown>) => buildStep(step, context.serialize)),
     },
   };
