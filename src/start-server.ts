@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import { ListenError } from './listen-error.js';
+
+export { ListenError };
 import { createHttpServer } from './http/create-http-server.js';
 import type { Mock } from './create-mock.js';
 import { createMock } from './create-mock.js';
@@ -41,11 +44,6 @@ export interface RunningServer {
    * closes every socket.
    */
   close(): Promise<void>;
-}
-
-/** Raised when the server cannot listen (the port is taken, say). */
-export class ListenError extends Error {
-  override readonly name = 'ListenError';
 }
 
 function urlHost(host: string): string {

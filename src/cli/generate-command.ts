@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,21 +9,16 @@ import { createEventGenerator } from '../generator/create-event-generator.js';
 import { DEFAULT_SEED } from '../mock-options.js';
 import { createEventSerializer } from '../serialize/create-event-serializer.js';
 import { SettingsError } from './serve-settings.js';
-
-export const GENERATE_USAGE = `Usage: audit-events-mock generate --count <n> [--seed <s>] (--out <dir> | --ndjson)
-
-Writes n valid, realistic events: as fixture files <dir>/events/evt_gen_<n>.json, or as NDJSON on
-standard output. The same seed gives the same events.
-`;
+import { GENERATE_USAGE } from './usage.js';
 
 const MAX_COUNT = 10_000_000;
 
-/** Runs `generate`; returns the exit code. */
-export function generate(
+/** Runs `generate`; returns the exit code. Stops quietly when the reader of standard output goes away. */
+export async function generate(
   args: readonly string[],
   out: NodeJS.WritableStream & { isTTY?: boolean },
   err: NodeJS.WritableStream & { isTTY?: boolean },
-): number {
+): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -52,7 +48,21 @@ export function generate(
   const width = String(count).length;
   const progress = err.isTTY === true && count >= 10_000;
   let chunk = '';
-  for (let index = 1; index <= count; index += 1) {
+  let closed = false;
+  out.on('error', () => {
+    // EPIPE and the like: the reader is gone (`| head`), so there is no one left to write for.
+    closed = true;
+  });
+  const flush = async () => {
+    if (chunk === '' || closed) return;
+    const drained = out.write(chunk);
+    chunk = '';
+    if (!drained) {
+      // `once` rejects when the stream errors while waiting: that just means the reader left.
+      await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
+    }
+  };
+  for (let index = 1; index <= count && !closed; index += 1) {
     const id = `evt_gen_${String(index).padStart(width, '0')}`;
     const event = make(id);
     const violations = contract.validateEvent(event);
@@ -62,10 +72,7 @@ export function generate(
       );
     if (folder === undefined) {
       chunk += `${serialize(event)}\n`;
-      if (chunk.length > 65_536) {
-        out.write(chunk);
-        chunk = '';
-      }
+      if (chunk.length > 65_536) await flush();
     } else {
       writeFileSync(
         join(folder, `${id}.json`),
@@ -74,7 +81,8 @@ export function generate(
     }
     if (progress && index % 5_000 === 0) err.write(`\rgenerated ${index}/${count}`);
   }
-  out.write(chunk);
+  await flush();
+  if (closed) return 0;
   if (progress) err.write(`\rgenerated ${count}/${count}\n`);
   if (folder !== undefined) out.write(`wrote ${count} events to ${folder} (seed "${seed}")\n`);
   return 0;

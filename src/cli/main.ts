@@ -1,36 +1,36 @@
 import { SpecError } from '../contract/load-spec.js';
 import { FixtureLoadError } from '../fixtures/fixture-problem.js';
-import { ListenError } from '../start-server.js';
+import { ListenError } from '../listen-error.js';
 import { VERSION } from '../version.js';
-import { generate, GENERATE_USAGE } from './generate-command.js';
-import { serve, SERVE_USAGE, serveSettings } from './serve-command.js';
 import { SettingsError } from './serve-settings.js';
-import { validate, VALIDATE_USAGE } from './validate-command.js';
+import { GENERATE_USAGE, SERVE_USAGE, USAGE, VALIDATE_USAGE } from './usage.js';
 
 const COMMANDS = ['serve', 'validate', 'generate'] as const;
+type Command = (typeof COMMANDS)[number];
+const USAGES: Record<Command, string> = {
+  serve: SERVE_USAGE,
+  validate: VALIDATE_USAGE,
+  generate: GENERATE_USAGE,
+};
 
-export const USAGE = `Usage: audit-events-mock <command> [options]
+export { USAGE };
 
-Commands:
-  serve       run the mock server (the default command)
-  validate    check fixture files against the spec
-  generate    write realistic events as fixtures or NDJSON
+/** A mistake on the command line: the message, then the command's usage; exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
 
-audit-events-mock <command> --help shows a command's options; --version the version.
+function isParseArgsError(error: unknown): error is TypeError {
+  return (
+    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  );
+}
 
-${SERVE_USAGE}`;
-
-/** What went wrong, as one line, and the exit code for it: 2 for usage, 1 for everything else. */
+/** What went wrong, as a short message, and the exit code for it: 2 for usage, 1 for everything else. */
 export function describeFailure(error: unknown): { message: string; code: number } {
-  if (
-    error instanceof TypeError &&
-    'code' in error &&
-    String(error.code).startsWith('ERR_PARSE_ARGS')
-  ) {
-    return { message: `${error.message}. Run audit-events-mock --help for the options.`, code: 2 };
-  }
-  if (error instanceof SettingsError || error instanceof RangeError)
+  if (error instanceof UsageError || error instanceof SettingsError || error instanceof RangeError)
     return { message: error.message, code: 2 };
+  if (isParseArgsError(error)) return { message: `${error.message}\n\n${USAGE}`, code: 2 };
   if (
     error instanceof SpecError ||
     error instanceof FixtureLoadError ||
@@ -41,6 +41,37 @@ export function describeFailure(error: unknown): { message: string; code: number
     message: error instanceof Error ? (error.stack ?? error.message) : String(error),
     code: 1,
   };
+}
+
+async function run(
+  command: Command,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<number | undefined> {
+  // Commands load on demand: --help, --version and validate need neither Express nor faker.
+  switch (command) {
+    case 'validate':
+      return (await import('./validate-command.js')).validate(args, process.stdout, process.stderr);
+    case 'generate':
+      return (await import('./generate-command.js')).generate(args, process.stdout, process.stderr);
+    case 'serve': {
+      const { serve, serveSettings } = await import('./serve-command.js');
+      const settings = serveSettings(args, env);
+      if (settings === undefined) {
+        process.stdout.write(SERVE_USAGE);
+        return 0;
+      }
+      const server = await serve(settings, process.stdout);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return undefined;
+    }
+    default:
+      throw new Error(
+        `Unknown command "${String(command satisfies never)}"; use ${COMMANDS.join(', ')}.`,
+      );
+  }
 }
 
 /**
@@ -62,26 +93,16 @@ export async function main(
   }
   const command = COMMANDS.find((name) => name === first) ?? 'serve';
   const args = command === first ? rest : argv;
-  switch (command) {
-    case 'validate':
-      return validate(args, process.stdout, process.stderr);
-    case 'generate':
-      return generate(args, process.stdout, process.stderr);
-    case 'serve': {
-      const settings = serveSettings(args, env);
-      if (settings === undefined) {
-        process.stdout.write(SERVE_USAGE);
-        return 0;
-      }
-      const server = await serve(settings, process.stdout);
-      const stop = () => void server.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      return undefined;
-    }
-    default:
-      throw new Error(
-        `Unknown command "${String(command satisfies never)}"; use ${COMMANDS.join(', ')}. ${VALIDATE_USAGE}${GENERATE_USAGE}`,
+  try {
+    return await run(command, args, env);
+  } catch (error) {
+    if (isParseArgsError(error)) {
+      const first = error.message.split('. ')[0] ?? error.message;
+      const help = command === 'serve' ? '--help' : `${command} --help`;
+      throw new UsageError(
+        `${first.replace(/\.$/, '')}. Run audit-events-mock ${help} for the options.\n\n${USAGES[command]}`,
       );
+    }
+    throw error;
   }
 }

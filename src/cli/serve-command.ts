@@ -5,6 +5,9 @@ import { DEFAULT_AUTH } from '../pipeline/auth-options.js';
 import { parseLatency } from '../runtime/latency-model.js';
 import type { RunningServer } from '../start-server.js';
 import { startServer } from '../start-server.js';
+import { SERVE_USAGE } from './usage.js';
+
+export { SERVE_USAGE };
 import type { ServeSettings } from './serve-settings.js';
 import {
   checkSettings,
@@ -13,33 +16,6 @@ import {
   SettingsError,
   settingsFromEnv,
 } from './serve-settings.js';
-
-export const SERVE_USAGE = `Usage: audit-events-mock [serve] [options]
-
-Serves GET /v1/audit/events/{event_id} from fixtures and deterministic generated events.
-
-Options (flags > environment > --config file > defaults):
-  --config <file>       JSON file of settings (keys as in the README)
-  --port <n>            port to listen on (env PORT; default 4010; 0 picks a free port)
-  --host <addr>         address to bind (env HOST; default 127.0.0.1)
-  --seed <s>            seed of the generated data set (env SEED; default "audit-events-mock")
-  --spec <file>         OpenAPI 3.1 JSON document (default: the bundled spec)
-  --fixtures <dir>      folder with events/ and responses/ (default: the bundled fixtures)
-  --watch               reload fixture files when they change (a broken edit keeps the last good set)
-  --auth <mode>         bearer-or-api-key (default), bearer-only or none
-  --accept-token <t>    accept only this token or API key (repeatable)
-  --reject-token <t>    also reject this token or API key (repeatable; expired and invalid always are)
-  --cors-origin <o>     allow only this browser origin (repeatable; default: any origin)
-  --latency <l>         delay every answer: <ms>, uniform:<min>-<max> or lognormal:<median>,<sigma>
-  --chaos <rate>        fail this share of requests at random (0 to 1), reproducibly for the seed
-  --journal-size <n>    requests kept in the journal (default 1000)
-  --admin-token <t>     require X-Mock-Admin-Token for /__mock (env MOCK_ADMIN_TOKEN); needed off loopback
-  --admin-origin <o>    let this browser origin change state through /__mock (repeatable; default none)
-  --no-admin            turn the admin API off
-  --log-level <l>       fatal, error, warn, info (default), debug or silent (env LOG_LEVEL)
-  --log-format <f>      pretty or json (default: pretty on a terminal, else json)
-  -h, --help            show this help
-`;
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -63,6 +39,15 @@ const OPTIONS = {
   'log-format': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Flags whose names are not the kebab-case of their setting. */
+const FLAG_NAMES: Readonly<Record<string, string>> = {
+  acceptTokens: '--accept-token',
+  rejectTokens: '--reject-token',
+  corsOrigins: '--cors-origin',
+  adminOrigins: '--admin-origin',
+  admin: '--no-admin',
+};
 
 function number(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -106,6 +91,8 @@ export function serveSettings(
       logFormat: values['log-format'],
     },
     'flags',
+    (key) =>
+      FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
   );
   const file = values.config === undefined ? {} : readConfigFile(values.config);
   return mergeSettings(file, settingsFromEnv(env), flags);

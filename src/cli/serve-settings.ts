@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { LogFormat, LogLevel } from '../logging/create-logger.js';
-import { LOG_FORMATS, LOG_LEVELS } from '../logging/create-logger.js';
+import { dirname, resolve } from 'node:path';
+import type { LogFormat, LogLevel } from '../logging/log-options.js';
+import { LOG_FORMATS, LOG_LEVELS } from '../logging/log-options.js';
 import { AUTH_MODES } from '../pipeline/auth-options.js';
 
 /** Every setting of `serve`, as a config file, the environment and flags can give it. */
@@ -84,11 +85,11 @@ function isSettingKey(key: string): key is keyof ServeSettings {
   return Object.hasOwn(KINDS, key);
 }
 
-function coerce(key: keyof ServeSettings, value: unknown, origin: string): unknown {
+function coerce(key: keyof ServeSettings, value: unknown, origin: string, name: string): unknown {
   const kind = KINDS[key];
   const wrong = () =>
     new SettingsError(
-      `${origin}: "${key}" must be ${kind === 'strings' ? 'a list of strings' : `a ${kind}`}, got ${JSON.stringify(value)}.`,
+      `${origin}: ${name} must be ${kind === 'strings' ? 'a list of strings' : `a ${kind}`}, got ${JSON.stringify(value)}.`,
     );
   if (kind === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) throw wrong();
   if (kind === 'string' && typeof value !== 'string') throw wrong();
@@ -101,7 +102,7 @@ function coerce(key: keyof ServeSettings, value: unknown, origin: string): unkno
   const choices = CHOICES[key];
   if (choices && !choices.includes(String(value)))
     throw new SettingsError(
-      `${origin}: "${key}" must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}.`,
+      `${origin}: ${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}.`,
     );
   return value;
 }
@@ -110,6 +111,7 @@ function coerce(key: keyof ServeSettings, value: unknown, origin: string): unkno
 export function checkSettings(
   values: Readonly<Record<string, unknown>>,
   origin: string,
+  nameOf: (key: string) => string = (key) => `"${key}"`,
 ): Partial<ServeSettings> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -118,7 +120,7 @@ export function checkSettings(
       throw new SettingsError(
         `${origin}: unknown key "${key}"; the keys are ${SETTING_KEYS.join(', ')}.`,
       );
-    out[key] = coerce(key, value, origin);
+    out[key] = coerce(key, value, origin, nameOf(key));
   }
   return out as Partial<ServeSettings>;
 }
@@ -143,7 +145,13 @@ export function readConfigFile(path: string): Partial<ServeSettings> {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new SettingsError(`The config file ${path} must hold a JSON object of settings.`);
-  return checkSettings(value as Record<string, unknown>, path);
+  const settings = checkSettings(value as Record<string, unknown>, path);
+  // Paths in a config file are relative to the file, so it works from any working directory.
+  for (const key of ['spec', 'fixtures'] as const) {
+    const relative = settings[key];
+    if (relative !== undefined) settings[key] = resolve(dirname(path), relative);
+  }
+  return settings;
 }
 
 /** Settings from the environment: PORT, HOST, SEED, MOCK_ADMIN_TOKEN, LOG_LEVEL. */

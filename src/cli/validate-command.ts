@@ -5,12 +5,8 @@ import { FixtureLoadError, formatFixtureProblem } from '../fixtures/fixture-prob
 import { loadFixtures } from '../fixtures/load-fixtures.js';
 import { BUNDLED_FIXTURES_DIR } from '../mock-options.js';
 import { createEventSerializer } from '../serialize/create-event-serializer.js';
-
-export const VALIDATE_USAGE = `Usage: audit-events-mock validate [dir] [--spec <file>]
-
-Checks the fixture files under dir (events/ and responses/) against the spec without starting a
-server. Prints "file: pointer: message" for each problem; exits 1 if there is any.
-`;
+import { SettingsError } from './serve-settings.js';
+import { VALIDATE_USAGE } from './usage.js';
 
 /** Runs `validate`; returns the exit code. */
 export function validate(
@@ -29,7 +25,7 @@ export function validate(
     return 0;
   }
   if (positionals.length > 1)
-    throw new TypeError(
+    throw new SettingsError(
       `validate takes one folder, got ${positionals.length}: ${positionals.join(' ')}`,
     );
   const dir = positionals[0] ?? BUNDLED_FIXTURES_DIR;

@@ -1,10 +1,7 @@
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-export const LOG_FORMATS = ['pretty', 'json'] as const;
-export type LogFormat = (typeof LOG_FORMATS)[number];
+import type { LogFormat, LogLevel } from './log-options.js';
 
 const LEVEL_NAMES: Record<number, string> = {
   10: 'TRACE',

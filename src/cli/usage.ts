@@ -1,0 +1,51 @@
+/** Help texts, kept apart from the commands so `--help` and `--version` load nothing heavy. */
+
+export const SERVE_USAGE = `Usage: audit-events-mock [serve] [options]
+
+Serves GET /v1/audit/events/{event_id} from fixtures and deterministic generated events.
+
+Options (flags > environment > --config file > defaults):
+  --config <file>       JSON file of settings (keys as in the README)
+  --port <n>            port to listen on (env PORT; default 4010; 0 picks a free port)
+  --host <addr>         address to bind (env HOST; default 127.0.0.1)
+  --seed <s>            seed of the generated data set (env SEED; default "audit-events-mock")
+  --spec <file>         OpenAPI 3.1 JSON document (default: the bundled spec)
+  --fixtures <dir>      folder with events/ and responses/ (default: the bundled fixtures)
+  --watch               reload fixture files when they change (a broken edit keeps the last good set)
+  --auth <mode>         bearer-or-api-key (default), bearer-only or none
+  --accept-token <t>    accept only this token or API key (repeatable)
+  --reject-token <t>    also reject this token or API key (repeatable; expired and invalid always are)
+  --cors-origin <o>     allow only this browser origin (repeatable; default: any origin)
+  --latency <l>         delay every answer: <ms>, uniform:<min>-<max> or lognormal:<median>,<sigma>
+  --chaos <rate>        fail this share of requests at random (0 to 1), reproducibly for the seed
+  --journal-size <n>    requests kept in the journal (default 1000)
+  --admin-token <t>     require X-Mock-Admin-Token for /__mock (env MOCK_ADMIN_TOKEN); needed off loopback
+  --admin-origin <o>    let this browser origin change state through /__mock (repeatable; default none)
+  --no-admin            turn the admin API off
+  --log-level <l>       fatal, error, warn, info (default), debug or silent (env LOG_LEVEL)
+  --log-format <f>      pretty or json (default: pretty on a terminal, else json)
+  -h, --help            show this help
+`;
+
+export const VALIDATE_USAGE = `Usage: audit-events-mock validate [dir] [--spec <file>]
+
+Checks the fixture files under dir (events/ and responses/) against the spec without starting a
+server. Prints "file: pointer: message" for each problem; exits 1 if there is any.
+`;
+
+export const GENERATE_USAGE = `Usage: audit-events-mock generate --count <n> [--seed <s>] (--out <dir> | --ndjson)
+
+Writes n valid, realistic events: as fixture files <dir>/events/evt_gen_<n>.json, or as NDJSON on
+standard output. The same seed gives the same events.
+`;
+
+export const USAGE = `Usage: audit-events-mock <command> [options]
+
+Commands:
+  serve       run the mock server (the default command)
+  validate    check fixture files against the spec
+  generate    write realistic events as fixtures or NDJSON
+
+audit-events-mock <command> --help shows a command's options; --version the version.
+
+${SERVE_USAGE}`;

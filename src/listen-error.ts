@@ -1,0 +1,4 @@
+/** Raised when the server cannot listen (the port is taken, say). */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
+}

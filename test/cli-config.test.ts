@@ -1,0 +1,321 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serve, serveSettings } from '../src/cli/serve-command.js';
+import type { ServeSettings } from '../src/cli/serve-settings.js';
+import { DEFAULT_SETTINGS, mergeSettings, SettingsError } from '../src/cli/serve-settings.js';
+import { runCli, startCli } from './helpers/cli-process.js';
+import { AUTH } from './helpers/http-get.js';
+import { runMain, TextSink } from './helpers/in-process-cli.js';
+import { scratchDir } from './helpers/scratch-dir.js';
+import { tempDir } from './helpers/temp-dir.js';
+
+const configFile = (settings: unknown): string =>
+  join(tempDir({ 'config.json': JSON.stringify(settings) }), 'config.json');
+
+/** The settings `serve` would run with for these flags and this environment. */
+function settingsFor(args: readonly string[], env: NodeJS.ProcessEnv = {}): ServeSettings {
+  const settings = serveSettings(args, env);
+  if (settings === undefined) throw new Error('serveSettings took the flags for --help');
+  return settings;
+}
+
+describe('serve settings: flags > environment > config file > defaults', () => {
+  it.each([
+    {
+      key: 'port',
+      flag: '--port',
+      variable: 'PORT',
+      values: { file: 4001, env: '4002', flag: '4003' },
+      expected: { file: 4001, env: 4002, flag: 4003 },
+    },
+    {
+      key: 'host',
+      flag: '--host',
+      variable: 'HOST',
+      values: { file: '127.0.0.2', env: '127.0.0.3', flag: '127.0.0.4' },
+      expected: { file: '127.0.0.2', env: '127.0.0.3', flag: '127.0.0.4' },
+    },
+    {
+      key: 'seed',
+      flag: '--seed',
+      variable: 'SEED',
+      values: { file: 'from-file', env: 'from-env', flag: 'from-flag' },
+      expected: { file: 'from-file', env: 'from-env', flag: 'from-flag' },
+    },
+    {
+      key: 'adminToken',
+      flag: '--admin-token',
+      variable: 'MOCK_ADMIN_TOKEN',
+      values: { file: 'file-token', env: 'env-token', flag: 'flag-token' },
+      expected: { file: 'file-token', env: 'env-token', flag: 'flag-token' },
+    },
+    {
+      key: 'logLevel',
+      flag: '--log-level',
+      variable: 'LOG_LEVEL',
+      values: { file: 'error', env: 'warn', flag: 'debug' },
+      expected: { file: 'error', env: 'warn', flag: 'debug' },
+    },
+  ] as const)(
+    '$key: $flag over $variable over the config file over the default',
+    ({ key, flag, variable, values, expected }) => {
+      const file = configFile({ [key]: values.file });
+      const env = { [variable]: values.env };
+      expect(settingsFor([])[key]).toEqual(DEFAULT_SETTINGS[key]);
+      expect(settingsFor(['--config', file])[key]).toEqual(expected.file);
+      expect(settingsFor(['--config', file], env)[key]).toEqual(expected.env);
+      expect(settingsFor(['--config', file, flag, values.flag], env)[key]).toEqual(expected.flag);
+      expect(settingsFor([flag, values.flag], env)[key]).toEqual(expected.flag);
+    },
+  );
+
+  it('takes every README setting from the config file', () => {
+    const file = {
+      port: 0,
+      host: '::1',
+      seed: 'ci',
+      auth: 'bearer-only',
+      acceptTokens: ['a'],
+      rejectTokens: ['b'],
+      corsOrigins: ['http://localhost:5173'],
+      latency: 'uniform:1-2',
+      chaos: 0.5,
+      journalSize: 10,
+      adminToken: 'x',
+      adminOrigins: ['http://localhost:3000'],
+      admin: false,
+      watch: true,
+      logLevel: 'warn',
+      logFormat: 'json',
+    };
+    expect(settingsFor(['--config', configFile(file)])).toEqual({
+      ...DEFAULT_SETTINGS,
+      ...file,
+    });
+  });
+
+  it('keeps the config file where a flag or variable is not given (an empty variable is not given)', () => {
+    const file = configFile({ seed: 'from-file', watch: true, logFormat: 'pretty' });
+    expect(settingsFor(['--config', file, '--port', '0'], { SEED: '', PORT: '' })).toMatchObject({
+      seed: 'from-file',
+      watch: true,
+      logFormat: 'pretty',
+      port: 0,
+    });
+  });
+
+  it('rejects an unknown key in the config file, naming it and the file', () => {
+    const file = configFile({ port: 0, prot: 4011 });
+    expect(() => settingsFor(['--config', file])).toThrow(SettingsError);
+    expect(() => settingsFor(['--config', file])).toThrow(`${file}: unknown key "prot"`);
+  });
+
+  it.each([
+    ['an unknown key', { seed: 'x', logLevl: 'debug' }, /unknown key "logLevl"/],
+    ['a value of the wrong type', { port: '4010' }, /"port" must be a number/],
+    [
+      'a value that is not allowed',
+      { logFormat: 'xml' },
+      /"logFormat" must be one of pretty, json/,
+    ],
+    ['an array instead of an object', [], /must hold a JSON object of settings/],
+  ])('exits 2 for a config file with %s, naming the file', async (_, settings, message) => {
+    const file = configFile(settings);
+    const result = await runMain(['--config', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain(file);
+  });
+
+  it('exits 2 for a config file that is not JSON, naming it', async () => {
+    const file = join(tempDir({ 'config.json': '{ "port": 0, }' }), 'config.json');
+    const result = await runMain(['--config', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`The config file ${file} is not valid JSON`);
+  });
+
+  it('exits 2 for a config file that does not exist, naming it', async () => {
+    const file = join(tempDir(), 'missing.json');
+    const result = await runMain(['--config', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Cannot read the config file ${file}`);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number, got "abc"/],
+    ['LOG_LEVEL', 'loud', /"logLevel" must be one of .*got "loud"/],
+  ])('exits 2 for a malformed %s in the environment', async (variable, value, message) => {
+    const result = await runMain(['--port', '0'], { [variable]: value });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+/** Starts `serve` in this process on port 0, makes `ids` requests, closes it; returns its output. */
+async function serveAndLog(
+  settings: Partial<ServeSettings>,
+  output: TextSink,
+  ids: readonly string[],
+  headers: Readonly<Record<string, string>> = AUTH,
+): Promise<string[]> {
+  const server = await serve(mergeSettings({ port: 0 }, settings), output);
+  try {
+    for (const id of ids)
+      await (await fetch(`${server.url}/v1/audit/events/${id}`, { headers })).text();
+  } finally {
+    // Once closed, every answer is done, and so is its log line.
+    await server.close();
+  }
+  return output.text.trimEnd().split('\n').slice(2);
+}
+
+const PRETTY_REQUEST =
+  /^\d\d:\d\d:\d\d\.\d{3} INFO GET \/v1\/audit\/events\/(\S+) (\d{3}) (\w+) \d+\.\dms$/;
+
+describe('request logs', () => {
+  it('writes one JSON line per request when the output is not a terminal', async () => {
+    const lines = await serveAndLog({}, new TextSink(), ['evt_login_failed', 'e-generated']);
+    expect(lines).toHaveLength(2);
+    const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records[0]).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      path: '/v1/audit/events/evt_login_failed',
+      status: 200,
+      source: 'fixture',
+    });
+    expect(records[1]).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      path: '/v1/audit/events/e-generated',
+      status: 200,
+      source: 'generated',
+    });
+    for (const record of records) {
+      expect(record['latencyMs']).toEqual(expect.any(Number));
+      expect(record['latencyMs']).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('writes one short pretty line per request on a terminal', async () => {
+    const lines = await serveAndLog({}, new TextSink({ isTTY: true }), ['evt_login_failed']);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(PRETTY_REQUEST);
+    expect(PRETTY_REQUEST.exec(lines[0] ?? '')?.slice(1)).toEqual([
+      'evt_login_failed',
+      '200',
+      'fixture',
+    ]);
+  });
+
+  it('logs rejected requests too, with their status and source', async () => {
+    const lines = await serveAndLog({ logFormat: 'pretty' }, new TextSink(), ['e1'], {});
+    expect(PRETTY_REQUEST.exec(lines[0] ?? '')?.slice(1)).toEqual(['e1', '401', 'auth']);
+  });
+
+  it('--log-format json wins over a terminal, --log-format pretty over a pipe', async () => {
+    const json = await serveAndLog({ logFormat: 'json' }, new TextSink({ isTTY: true }), ['e1']);
+    expect(JSON.parse(json[0] ?? '')).toMatchObject({
+      msg: 'request',
+      path: '/v1/audit/events/e1',
+    });
+    const pretty = await serveAndLog({ logFormat: 'pretty' }, new TextSink(), ['e1']);
+    expect(pretty[0]).toMatch(PRETTY_REQUEST);
+  });
+
+  it('--log-level warn leaves the request lines out', async () => {
+    const lines = await serveAndLog({ logLevel: 'warn' }, new TextSink(), ['e1', 'e2']);
+    expect(lines).toEqual([]);
+  });
+});
+
+describe.concurrent('the config file in a real process', () => {
+  it('serves with the settings of the config file over the defaults', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const dir = scratchDir(onTestFinished, {
+      'config.json': JSON.stringify({ port: 0, seed: 'from-file', logLevel: 'silent' }),
+    });
+    const cli = await startCli(['--config', join(dir, 'config.json')]);
+    try {
+      expect(cli.banner[0]).toMatch(/ \(\d+ fixtures, seed "from-file"\)$/);
+      expect(cli.port).not.toBe(4010);
+      const res = await fetch(`${cli.url}/v1/audit/events/e1`, { headers: AUTH });
+      expect(res.status).toBe(200);
+      await res.text();
+    } finally {
+      expect(await cli.stop()).toEqual({ code: 0, signal: null });
+    }
+    expect(cli.lines.slice(2)).toEqual([]);
+  });
+
+  it('lets the environment override the config file, and flags override both', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const address = taken.address();
+    const takenPort = typeof address === 'object' && address !== null ? address.port : 0;
+    onTestFinished(() => void taken.close());
+    const dir = scratchDir(onTestFinished, {
+      'config.json': JSON.stringify({
+        port: takenPort,
+        seed: 'from-file',
+        logLevel: 'silent',
+        adminToken: 'file-token',
+      }),
+    });
+    const cli = await startCli(['--config', join(dir, 'config.json'), '--seed', 'from-flag'], {
+      env: { PORT: '0', SEED: 'from-env', LOG_LEVEL: 'info', MOCK_ADMIN_TOKEN: 'env-token' },
+    });
+    try {
+      // PORT=0 beat the file's (taken) port; --seed beat SEED and the file.
+      expect(cli.port).not.toBe(takenPort);
+      expect(cli.banner[0]).toMatch(/ \(\d+ fixtures, seed "from-flag"\)$/);
+      // MOCK_ADMIN_TOKEN beat the file's adminToken.
+      expect(cli.banner[1]).toBe('admin API at /__mock: requires the X-Mock-Admin-Token header');
+      const health = async (token: string) => {
+        const res = await fetch(`${cli.url}/__mock/health`, {
+          headers: { 'x-mock-admin-token': token },
+        });
+        await res.text();
+        return res.status;
+      };
+      expect(await health('env-token')).toBe(200);
+      expect(await health('file-token')).toBe(401);
+      // LOG_LEVEL=info beat the file's "silent": the request is logged, as JSON (not a terminal).
+      const res = await fetch(`${cli.url}/v1/audit/events/evt_login_failed`, { headers: AUTH });
+      expect(res.status).toBe(200);
+      await res.text();
+      const line = await cli.waitForLine((text) => text.includes('"msg":"request"'));
+      expect(JSON.parse(line)).toMatchObject({
+        method: 'GET',
+        path: '/v1/audit/events/evt_login_failed',
+        status: 200,
+        source: 'fixture',
+        latencyMs: expect.any(Number),
+      });
+    } finally {
+      expect(await cli.stop()).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  it('exits 2 for an unknown key in the config file, naming the key', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const dir = scratchDir(onTestFinished, {
+      'config.json': JSON.stringify({ port: 0, sed: 'typo' }),
+    });
+    const result = await runCli(['--config', join(dir, 'config.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^audit-events-mock: .*config\.json: unknown key "sed"/);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

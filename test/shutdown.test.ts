@@ -1,0 +1,138 @@
+import { Agent } from 'node:http';
+import { connect } from 'node:net';
+import { describe, it } from 'vitest';
+import { startServer } from '../src/start-server.js';
+import { startCli } from './helpers/cli-process.js';
+import type { HttpAnswer } from './helpers/http-get.js';
+import { AUTH, httpGet } from './helpers/http-get.js';
+import { sleep, waitFor } from './helpers/wait-for.js';
+
+/** Whether a new TCP connection to `port` on 127.0.0.1 is refused. */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+/** Sends a request and waits until the server surely holds it (written, then a moment to read). */
+async function inFlight(url: string, headers: Readonly<Record<string, string>>) {
+  const { sent, answer } = httpGet(url, headers);
+  let settledAt: number | undefined;
+  const outcome = answer.then(
+    (value: HttpAnswer) => {
+      settledAt = Date.now();
+      return value;
+    },
+    (error: unknown) => {
+      settledAt = Date.now();
+      return error instanceof Error ? error : new Error(String(error));
+    },
+  );
+  await sent;
+  await sleep(150);
+  return { outcome, settled: () => settledAt };
+}
+
+describe.concurrent('the CLI on SIGTERM and SIGINT', () => {
+  it('SIGTERM: stops accepting, lets the request in flight get its 200, then exits 0', async ({
+    expect,
+  }) => {
+    const cli = await startCli(['--port', '0']);
+    try {
+      const request = await inFlight(`${cli.url}/v1/audit/events/evt_in_flight`, {
+        ...AUTH,
+        prefer: 'delay=1500',
+      });
+      cli.signal('SIGTERM');
+      await waitFor('new connections to be refused', async () =>
+        (await refused(cli.port)) ? true : undefined,
+      );
+      expect(request.settled()).toBeUndefined();
+
+      const answer = await request.outcome;
+      expect(answer).not.toBeInstanceOf(Error);
+      const { status, body, headers } = answer as HttpAnswer;
+      expect(status).toBe(200);
+      expect(headers['preference-applied']).toBe('delay=1500');
+      expect(JSON.parse(body)).toMatchObject({ id: 'evt_in_flight' });
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await cli.stop('SIGKILL');
+    }
+  });
+
+  it('SIGINT: the slow fixture evt_slow still answers 200 after 2 s, then the exit is 0', async ({
+    expect,
+  }) => {
+    const cli = await startCli(['--port', '0']);
+    try {
+      const started = Date.now();
+      const request = await inFlight(`${cli.url}/v1/audit/events/evt_slow`, AUTH);
+      cli.signal('SIGINT');
+      const answer = await request.outcome;
+      expect(answer).not.toBeInstanceOf(Error);
+      const { status, body } = answer as HttpAnswer;
+      expect(status).toBe(200);
+      expect(JSON.parse(body)).toMatchObject({ id: 'evt_slow' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      await cli.stop('SIGKILL');
+    }
+  });
+
+  it('does not wait for an idle keep-alive connection before exiting', async ({ expect }) => {
+    const cli = await startCli(['--port', '0']);
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const { answer } = httpGet(`${cli.url}/v1/audit/events/e1`, AUTH, agent);
+      expect((await answer).status).toBe(200);
+      const signalled = Date.now();
+      cli.signal('SIGTERM');
+      expect(await cli.exited).toEqual({ code: 0, signal: null });
+      // Node keeps an idle connection 5 s; a clean shutdown closes it at once.
+      expect(Date.now() - signalled).toBeLessThan(2_000);
+    } finally {
+      agent.destroy();
+      await cli.stop('SIGKILL');
+    }
+  });
+});
+
+describe.concurrent('RunningServer.close()', () => {
+  it('refuses new connections at once and resolves after the request in flight is answered', async ({
+    expect,
+  }) => {
+    const server = await startServer({ port: 0 });
+    const request = await inFlight(`${server.url}/v1/audit/events/e1`, {
+      ...AUTH,
+      prefer: 'delay=1000',
+    });
+    const closeCalled = Date.now();
+    const closing = server.close();
+    expect(await refused(server.port)).toBe(true);
+    await closing;
+    // The request had about 850 ms to go: close() waited for it.
+    expect(Date.now() - closeCalled).toBeGreaterThanOrEqual(500);
+    const answer = await request.outcome;
+    expect(answer).not.toBeInstanceOf(Error);
+    expect((answer as HttpAnswer).status).toBe(200);
+  });
+
+  it('ends a request still in flight after the grace period', async ({ expect }) => {
+    const server = await startServer({ port: 0, gracePeriodMs: 200 });
+    const request = await inFlight(`${server.url}/v1/audit/events/e1`, {
+      ...AUTH,
+      prefer: 'delay=10000',
+    });
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(await request.outcome).toBeInstanceOf(Error);
+  });
+});
