@@ -27,21 +27,25 @@ function headersOf(req: Request): Record<string, string | undefined> {
   return headers;
 }
 
-function bodyParserError(error: unknown): { status: number; detail: string } | undefined {
-  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  if (error.type === 'entity.too.large')
+function clientError(error: unknown): { status: number; detail: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const type = 'type' in error ? error.type : undefined;
+  const message = error instanceof Error ? error.message : 'bad request';
+  if (type === 'entity.too.large')
     return {
       status: 413,
       detail:
         'The request body is too large for the admin API; send less (the limit is set by admin.bodyLimit).',
     };
-  if (error.type === 'entity.parse.failed')
-    return {
-      status: 400,
-      detail: `The request body is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`,
-    };
-  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported')
-    return { status: 415, detail: 'Send the admin API UTF-8 JSON.' };
+  if (type === 'entity.parse.failed')
+    return { status: 400, detail: `The request body is not valid JSON: ${message}.` };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return { status: 415, detail: 'Send the admin API UTF-8 JSON, uncompressed.' };
+  // Express and its body parser mark the client's mistakes (an undecodable path parameter, a body
+  // that is not the encoding it claims) with a 4xx status.
+  const status = 'status' in error ? Number(error.status) : Number.NaN;
+  if (status >= 400 && status < 500)
+    return { status, detail: `The request cannot be read: ${message}.` };
   return undefined;
 }
 
@@ -105,7 +109,12 @@ export function createApp(options: MockOptions | Mock = {}): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const over = checkRequestLimits(req.originalUrl, req.rawHeaders);
+    const over = checkRequestLimits(
+      req.originalUrl,
+      req.rawHeaders,
+      req.httpVersion,
+      req.headers.host,
+    );
     if (over) sendResponse(res, over);
     else next();
   });
@@ -118,7 +127,7 @@ export function createApp(options: MockOptions | Mock = {}): Express {
       next(error);
       return;
     }
-    const known = bodyParserError(error);
+    const known = clientError(error);
     if (known) {
       sendResponse(res, detailResponse(known.status, known.detail, 'router'));
       return;

@@ -3,6 +3,7 @@ import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Mock } from '../create-mock.js';
 import { SESSION_HEADER } from '../pipeline/handle-request.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../http/json-depth.js';
 import { LimitError } from '../runtime/runtime-state.js';
 import { parseScenario, scenarioSession } from '../runtime/scenario.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
@@ -166,6 +167,15 @@ export function createAdminRouter(mock: Mock, version: string): Router {
     } else next();
   });
   router.use(express.json({ limit: bodyLimit, type: () => true, strict: false }));
+  router.use((req, res, next) => {
+    if (nestedDeeperThan(req.body))
+      detail(
+        res,
+        400,
+        `The request body nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter document.`,
+      );
+    else next();
+  });
   router.get('/health', (_req, res) => {
     res.json({
       status: 'ok',

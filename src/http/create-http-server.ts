@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { Server, RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** Limits that keep one slow or greedy client from holding the server. */
@@ -41,11 +41,30 @@ export function createHttpServer(listener: RequestListener): Server {
     {
       maxHeaderSize: SERVER_LIMITS.parserHeaderBytes,
       requestTimeout: SERVER_LIMITS.requestTimeoutMs,
+      // The app answers a missing Host in JSON rather than Node with an empty 400.
+      requireHostHeader: false,
     },
     listener,
   );
   server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
   server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
+  // Node answers these itself with empty bodies, or not at all; the mock answers in JSON.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    const body = JSON.stringify({
+      detail: `Expect: ${String(req.headers.expect)} is not supported; send the request without it.`,
+    });
+    res
+      .writeHead(417, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      })
+      .end(body);
+  });
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.end(
+      jsonError(405, 'Method Not Allowed', 'CONNECT is not supported: this is not a proxy.'),
+    );
+  });
   return server;
 }

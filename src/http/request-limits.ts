@@ -6,11 +6,16 @@ export const MAX_URL_LENGTH = 8_192;
 /** The most header bytes answered; more get 431. */
 export const MAX_HEADER_BYTES = 16_384;
 
-/** 414 or 431 in JSON for a request over the limits, else `undefined`. */
+/** 400, 414 or 431 in JSON for a request that is malformed or over the limits, else `undefined`. */
 export function checkRequestLimits(
   target: string,
   rawHeaders: readonly string[],
+  httpVersion: string,
+  host: string | undefined,
 ): MockResponse | undefined {
+  if (httpVersion === '1.1' && host === undefined) {
+    return detailResponse(400, 'An HTTP/1.1 request needs a Host header.', 'router');
+  }
   if (target.length > MAX_URL_LENGTH) {
     return detailResponse(
       414,

@@ -43,6 +43,7 @@ export function stepAnswer(
       step.status === 200 ? respondWithEvent(eventId, sources) : normalAnswer(eventId, sources);
   return {
     ...answer,
+    ...(step.headers ? { headers: { ...answer.headers, ...step.headers } } : {}),
     source: 'scenario',
     ...(step.delayMs === undefined ? {} : { delayMs: step.delayMs }),
     ...(step.fault === undefined ? {} : { fault: step.fault }),

@@ -110,6 +110,25 @@ function apply(
   }
 }
 
+const UTF8 = new TextEncoder();
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * A preference value as it may stand in a header: a token as it is, anything else as a quoted
+ * string with characters outside visible ASCII percent-encoded.
+ */
+export function headerValue(value: string): string {
+  if (TOKEN.test(value)) return value;
+  let escaped = '';
+  for (const char of value) {
+    if (/[\x20-\x7e]/.test(char)) escaped += char === '"' || char === '\\' ? `\\${char}` : char;
+    else
+      for (const byte of UTF8.encode(char))
+        escaped += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return `"${escaped}"`;
+}
+
 /**
  * Reads `Prefer` (RFC 7240) and the `__code`, `__example`, `__dynamic`, `__delay`, `__fault` query
  * parameters. A known preference with a value the mock cannot honour is an error naming it and what
@@ -125,7 +144,7 @@ export function readPreferences(
   for (const [name, raw] of rawPreferences(prefer, query)) {
     const problem = apply(preferences, name, raw, exampleIds);
     if (problem !== undefined) return { ok: false, detail: problem };
-    applied.push(`${name}=${raw.value}`);
+    applied.push(`${name}=${headerValue(raw.value)}`);
   }
   return { ok: true, preferences, applied };
 }

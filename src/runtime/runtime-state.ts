@@ -63,7 +63,9 @@ export class RuntimeState {
   #sessionBucket<T>(map: Map<Session, T>, session: Session, make: () => T): T {
     const existing = map.get(session);
     if (existing) return existing;
-    const sessions = new Set([...this.#fixtures.keys(), ...this.#scenarios.keys()]);
+    const sessions = new Set(
+      [...this.#fixtures.keys(), ...this.#scenarios.keys()].filter((key) => key !== null),
+    );
     if (session !== null && !sessions.has(session) && sessions.size >= this.limits.sessions) {
       throw new LimitError(
         `${this.limits.sessions} sessions already hold run-time state; reset some (POST /__mock/reset with X-Mock-Session).`,

@@ -20,6 +20,8 @@ export interface ScenarioStep {
   readonly fault: Fault | undefined;
   /** For `slow-body`: how long to dribble the body out. */
   readonly durationMs: number | undefined;
+  /** Headers added to the answer, whatever gives its body. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   readonly times: number;
 }
 
@@ -170,6 +172,7 @@ function buildStep(step: Record<string, unknown>, serialize: EventSerializer): S
     delayMs: typeof step['delayMs'] === 'number' ? step['delayMs'] : undefined,
     fault: typeof step['fault'] === 'string' ? parseFault(step['fault']) : undefined,
     durationMs: typeof step['durationMs'] === 'number' ? step['durationMs'] : undefined,
+    headers,
     times: typeof step['times'] === 'number' ? step['times'] : 1,
   };
 }

@@ -1,0 +1,14 @@
+/** The deepest nesting of arrays and objects accepted from a request body or a fixture file. */
+export const MAX_JSON_DEPTH = 256;
+
+/** `true` when `value` nests arrays or objects deeper than `max` (checked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() ?? [undefined, 0];
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
