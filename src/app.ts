@@ -15,6 +15,12 @@ import { VERSION } from './version.js';
 /** The prefix of the admin API. */
 export const ADMIN_PREFIX = '/__mock';
 
+/** Whether Express would route the path to the admin mount (it matches case-insensitively). */
+function isAdminPath(url: string): boolean {
+  const prefix = url.slice(0, ADMIN_PREFIX.length + 1).toLowerCase();
+  return prefix === ADMIN_PREFIX || prefix === `${ADMIN_PREFIX}/` || prefix === `${ADMIN_PREFIX}?`;
+}
+
 function isMock(value: MockOptions | Mock): value is Mock {
   return 'contract' in value;
 }
@@ -108,6 +114,9 @@ export function createApp(options: MockOptions | Mock = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const api = serveApi(mock);
+  const adminEnabled = mock.options.admin.enabled;
+  // One layer serves the mocked API, so its requests pass through no other middleware.
   app.use((req: Request, res: Response, next: NextFunction) => {
     const over = checkRequestLimits(
       req.originalUrl,
@@ -116,10 +125,10 @@ export function createApp(options: MockOptions | Mock = {}): Express {
       req.headers.host,
     );
     if (over) sendResponse(res, over);
-    else next();
+    else if (adminEnabled && isAdminPath(req.url)) next();
+    else api(req, res);
   });
-  if (mock.options.admin.enabled) app.use(ADMIN_PREFIX, createAdminRouter(mock, VERSION));
-  app.use(serveApi(mock));
+  if (adminEnabled) app.use(ADMIN_PREFIX, createAdminRouter(mock, VERSION));
 
   // Express 5 sends rejections and throws here; never its HTML page, never a stack trace.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {

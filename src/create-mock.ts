@@ -10,7 +10,7 @@ import type { MockOptions, ResolvedOptions } from './mock-options.js';
 import { resolveOptions } from './mock-options.js';
 import type { RouteMatcher } from './pipeline/route-request.js';
 import { createRouteMatcher } from './pipeline/route-request.js';
-import { BoundedCache } from './runtime/bounded-cache.js';
+import { HotCache } from './runtime/bounded-cache.js';
 import { RuntimeState } from './runtime/runtime-state.js';
 import type { MockResponse } from './pipeline/mock-response.js';
 import type { Contract } from './contract/compile-contract.js';
@@ -33,8 +33,8 @@ export interface Mock {
   readonly chaosRandom: Random;
   readonly latencyRandom: Random;
   readonly startedAt: Date;
-  /** Generated answers by id (the seed is fixed per mock), so a hot id is built once. */
-  readonly generated: BoundedCache<string, MockResponse>;
+  /** Generated answers of ids asked for again (the seed is fixed per mock), so a hot id is built once. */
+  readonly generated: HotCache<string, MockResponse>;
 }
 
 /** How many generated answers are kept (about 1 KB each). */
@@ -66,6 +66,6 @@ export function createMock(options: MockOptions = {}): Mock {
     chaosRandom: createRandom('chaos', resolved.seed),
     latencyRandom: createRandom('latency', resolved.seed),
     startedAt: new Date(),
-    generated: new BoundedCache(GENERATED_CACHE_SIZE),
+    generated: new HotCache(GENERATED_CACHE_SIZE, 1_024),
   };
 }

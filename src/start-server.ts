@@ -46,6 +46,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long after listening the generator's set-up runs, off the path of the first requests. */
+const WARM_AFTER_MS = 300;
+
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -82,6 +85,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const stopWatching = options.watch ? watchFixtures(mock) : () => undefined;
+  // Once the first requests have been answered, load what generated events need.
+  setTimeout(() => mock.generate.warm(), WARM_AFTER_MS).unref();
   return {
     url: `http://${urlHost(host)}:${port}`,
     port,

@@ -117,7 +117,13 @@ function describeOperation(template: string, operation: Record<string, unknown>)
 export function compileContract(spec: OpenApiDocument): Contract {
   // Checking the spec against the JSON Schema meta-schema costs ~80 ms of start-up; compiling in
   // strict mode still rejects unknown keywords and invalid types, so a broken schema still stops it.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false });
+  // Unoptimized code compiles in half the time and validates an event in ~1 µs instead of ~0.75 µs.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    validateSchema: false,
+    code: { optimize: false },
+  });
   addFormats(ajv);
   ajv.addVocabulary(OPENAPI_KEYWORDS);
   const [template, operation] = findOperation(spec);

@@ -13,7 +13,11 @@ import type { Random } from './random.js';
 import { createRandom } from './random.js';
 
 /** Makes the event for an id; the same seed and id always give the same event. */
-export type EventGenerator = (eventId: string) => CompleteAuditEvent;
+export interface EventGenerator {
+  (eventId: string): CompleteAuditEvent;
+  /** Does the one-time set-up now (loading faker), rather than on the first event. */
+  warm(): void;
+}
 
 interface Actor {
   readonly type: ActorType;
@@ -196,6 +200,10 @@ function isHttpSource(source: string): source is HttpSource {
  * random source of its own, seeded by (seed, id): no clock, no global state.
  */
 export function createEventGenerator(seed: string): EventGenerator {
-  const pools = createFakerPools(seed);
-  return (eventId) => generate(seed, pools, eventId);
+  let pools: FakerPools | undefined;
+  const poolsNow = () => (pools ??= createFakerPools(seed));
+  // Built on first use (or by warm()), so start-up does not wait for faker.
+  return Object.assign((eventId: string) => generate(seed, poolsNow(), eventId), {
+    warm: () => void poolsNow(),
+  });
 }

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import type { Faker } from '@faker-js/faker';
-import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import { createRandom } from './random.js';
 
 /** Names, e-mail addresses and browser user agents made by faker, fixed for one seed. */
@@ -11,8 +11,15 @@ export interface FakerPools {
   readonly cliProducts: readonly string[];
 }
 
-// Only the English locale is loaded; its instance's class makes the seeded instances below.
-const FakerClass = englishFaker.constructor as typeof Faker;
+const require = createRequire(import.meta.url);
+
+/**
+ * faker's English locale only (not the whole package), loaded the first time pools are built: it
+ * takes ~50 ms, which start-up need not pay (Node >= 20.19 can require an ES module).
+ */
+function loadEnglishFaker(): Faker {
+  return (require('@faker-js/faker/locale/en') as { faker: Faker }).faker;
+}
 
 const POOL_SIZE = 64;
 // faker also makes agents of browsers nobody runs any more (MSIE 6); a web console sees current ones.
@@ -33,6 +40,9 @@ function browserAgents(faker: Faker): string[] {
  * the same pools everywhere. Done once per generator: faker is too slow for every request.
  */
 export function createFakerPools(seed: string): FakerPools {
+  const englishFaker = loadEnglishFaker();
+  // Its instance's class makes a seeded instance of our own.
+  const FakerClass = englishFaker.constructor as typeof Faker;
   const faker = new FakerClass({
     locale: englishFaker.rawDefinitions,
     seed: createRandom('faker-pools', seed).int(0, 2 ** 31 - 1),

@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 
 import type { LogFormat, LogLevel } from './log-options.js';
 
@@ -36,9 +36,25 @@ export function createLogger(options: {
   stream?: NodeJS.WritableStream;
 }): Logger {
   const stream = options.stream ?? process.stdout;
+  if (options.format === 'json' && stream === process.stdout)
+    return pino({ level: options.level, base: null }, bufferedStdout());
   const destination =
     options.format === 'json'
       ? stream
       : { write: (line: string) => stream.write(prettyLine(line)) };
   return pino({ level: options.level, base: null }, destination);
+}
+
+/** How often buffered JSON lines reach standard output at the latest. */
+const FLUSH_EVERY_MS = 100;
+
+/**
+ * Standard output for JSON lines, written in blocks rather than one system call per request (the
+ * log is otherwise a tenth of the cost of an answer); flushed every 100 ms, and at exit.
+ */
+function bufferedStdout(): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 8_192 });
+  setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
+  process.once('exit', () => destination.flushSync());
+  return destination;
 }

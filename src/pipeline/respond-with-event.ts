@@ -1,6 +1,6 @@
 import type { Contract } from '../contract/compile-contract.js';
 import { formatViolation } from '../contract/violation.js';
-import type { BoundedCache } from '../runtime/bounded-cache.js';
+import type { HotCache } from '../runtime/bounded-cache.js';
 import type { FixtureLookup } from '../runtime/runtime-state.js';
 import type { EventGenerator } from '../generator/create-event-generator.js';
 import type { EventSerializer } from '../serialize/create-event-serializer.js';
@@ -14,7 +14,7 @@ export interface EventSources {
   readonly generate: EventGenerator;
   readonly serialize: EventSerializer;
   /** Generated answers already built for this seed, by id. */
-  readonly generated?: BoundedCache<string, MockResponse>;
+  readonly generated?: HotCache<string, MockResponse>;
 }
 
 const JSON_HEADERS = { 'content-type': JSON_CONTENT_TYPE };
@@ -46,6 +46,6 @@ export function respondWithGenerated(eventId: string, sources: EventSources): Mo
     body: Buffer.from(sources.serialize(event)),
     source: 'generated',
   };
-  sources.generated?.set(eventId, response);
+  sources.generated?.offer(eventId, response);
   return response;
 }

@@ -26,3 +26,38 @@ export class BoundedCache<K, V> {
     return this.#entries.size;
   }
 }
+
+/**
+ * A {@link BoundedCache} that only keeps keys asked for at least twice lately. Ids drawn from a
+ * huge space (each asked once) then cost no cache churn; an id asked for again and again is built once.
+ */
+export class HotCache<K, V> {
+  readonly #cache: BoundedCache<K, V>;
+  readonly #seen = new Set<K>();
+
+  constructor(
+    capacity: number,
+    readonly seenCapacity: number = capacity,
+  ) {
+    this.#cache = new BoundedCache(capacity);
+  }
+
+  get(key: K): V | undefined {
+    return this.#cache.get(key);
+  }
+
+  /** Keeps `value` if `key` was offered before (since the last sweep of the seen set). */
+  offer(key: K, value: V): void {
+    if (this.#seen.has(key)) {
+      this.#cache.set(key, value);
+      return;
+    }
+    // Forgetting all at once keeps the seen set bounded at the cost of one more miss per hot key.
+    if (this.#seen.size >= this.seenCapacity) this.#seen.clear();
+    this.#seen.add(key);
+  }
+
+  get size(): number {
+    return this.#cache.size;
+  }
+}
