@@ -9,7 +9,6 @@ import { writeAnswer } from './http/write-answer.js';
 import type { MockOptions } from './mock-options.js';
 import { handleRequest } from './pipeline/handle-request.js';
 import { detailResponse } from './pipeline/mock-response.js';
-import { redactHeaders } from './runtime/journal.js';
 import { VERSION } from './version.js';
 
 /** The prefix of the admin API. */
@@ -82,7 +81,7 @@ function serveApi(mock: Mock) {
         path: req.originalUrl,
         eventId,
         session,
-        headers: redactHeaders(headers),
+        headers,
         status,
         source,
         scenario: response.scenario ?? null,

@@ -26,13 +26,28 @@ interface Actor {
   readonly source: string;
 }
 
+const STATUS_WEIGHTS: Readonly<Record<EventStatus, number>> = {
+  success: 85,
+  failure: 8,
+  denied: 4,
+  error: 3,
+};
+const ACTOR_WEIGHTS: Readonly<Record<ActorType, number>> = {
+  user: 55,
+  api_key: 15,
+  service: 20,
+  system: 10,
+};
+const USER_SOURCES = { web: 55, cli: 25, api: 20 } as const;
+const API_KEY_SOURCES = { api: 80, cli: 20 } as const;
+
 const userNumber = (random: Random) => random.int(1001, 48_000);
 
 function pickActor(random: Random, type: ActorType, kind: EventKind): Actor {
   switch (type) {
     case 'user': {
       const userId = userNumber(random);
-      const source = random.weighted({ web: 55, cli: 25, api: 20 });
+      const source = random.weighted(USER_SOURCES);
       return { type, id: String(userId), userId, source };
     }
     case 'api_key':
@@ -40,7 +55,7 @@ function pickActor(random: Random, type: ActorType, kind: EventKind): Actor {
         type,
         id: `key_${random.hex(16)}`,
         userId: userNumber(random),
-        source: random.weighted({ api: 80, cli: 20 }),
+        source: random.weighted(API_KEY_SOURCES),
       };
     case 'service': {
       const service = random.pick((kind.emitters ?? []).filter((emitter) => emitter !== 'system'));
@@ -141,8 +156,8 @@ function errorMessage(random: Random, eventType: string, status: EventStatus): s
 
 function generate(seed: string, pools: FakerPools, eventId: string): CompleteAuditEvent {
   const random = createRandom('event', seed, eventId);
-  const status = random.weighted<EventStatus>({ success: 85, failure: 8, denied: 4, error: 3 });
-  const actorType = random.weighted<ActorType>({ user: 55, api_key: 15, service: 20, system: 10 });
+  const status = random.weighted(STATUS_WEIGHTS);
+  const actorType = random.weighted(ACTOR_WEIGHTS);
   const kind = pickEventKind(random, actorType, status);
   const actor = pickActor(random, actorType, kind);
   const context = pickContext(random, kind, actor);

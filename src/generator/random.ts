@@ -16,6 +16,19 @@ export interface Random {
   logNormal(median: number, sigma: number): number;
 }
 
+// Weight tables are module constants; their entries and totals are worked out once.
+const PREPARED = new WeakMap<object, [[string, number][], number]>();
+
+function prepared<K extends string>(weights: Readonly<Record<K, number>>): [[K, number][], number] {
+  let table = PREPARED.get(weights);
+  if (!table) {
+    const entries = Object.entries(weights) as [K, number][];
+    table = [entries, entries.reduce((sum, [, weight]) => sum + weight, 0)];
+    PREPARED.set(weights, table);
+  }
+  return table as [[K, number][], number];
+}
+
 /**
  * Creates a sfc32 generator seeded from the SHA-256 of `parts`, so the same parts give the same
  * sequence on every machine and Node.js version.
@@ -49,8 +62,7 @@ export function createRandom(...parts: readonly string[]): Random {
       return item;
     },
     weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-      const entries = Object.entries(weights) as [K, number][];
-      const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+      const [entries, total] = prepared(weights);
       let roll = next() * total;
       for (const [key, weight] of entries) {
         roll -= weight;

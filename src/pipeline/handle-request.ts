@@ -29,6 +29,7 @@ export interface HandledRequest {
 /** The header that scopes run-time state to one test worker. */
 export const SESSION_HEADER = 'x-mock-session';
 const ALLOW_GET = { allow: 'GET' };
+const NO_PREFERENCES = { ok: true, preferences: {}, applied: [] } as const;
 const EMPTY = Buffer.alloc(0);
 
 function queryOf(target: string): URLSearchParams {
@@ -119,9 +120,12 @@ function answer(request: MockRequest, mock: Mock): HandledRequest {
     generated: mock.generated,
     fixtures: mock.runtime.lookup(mock.files, session),
   };
-  const read = readPreferences(request.headers['prefer'], queryOf(request.target), () =>
-    sources.fixtures.ids(),
-  );
+  const read =
+    request.headers['prefer'] === undefined && !request.target.includes('?')
+      ? NO_PREFERENCES
+      : readPreferences(request.headers['prefer'], queryOf(request.target), () =>
+          sources.fixtures.ids(),
+        );
   if (!read.ok) return done(detailResponse(400, read.detail, 'preferences'), eventId);
   const response = answerEvent(eventId, read.preferences, session, mock, sources);
   if (read.applied.length === 0) return done(response, eventId);
@@ -140,5 +144,6 @@ export function handleRequest(request: MockRequest, mock: Mock): HandledRequest 
   if (preflight)
     return { response: preflight, eventId: null, session: request.headers[SESSION_HEADER] ?? null };
   const handled = answer(request, mock);
-  return { ...handled, response: withCors(handled.response, request, mock.options.cors) };
+  const response = withCors(handled.response, request, mock.options.cors);
+  return response === handled.response ? handled : { ...handled, response };
 }

@@ -10,7 +10,7 @@ export interface JournalEntry {
   readonly path: string;
   readonly eventId: string | null;
   readonly session: string | null;
-  /** Request headers, with credentials redacted. */
+  /** Request headers; credentials are redacted when entries are read. */
   readonly headers: Readonly<Record<string, string>>;
   readonly status: number;
   readonly source: AnswerSource;
@@ -20,6 +20,11 @@ export interface JournalEntry {
   readonly valid: boolean;
   readonly latencyMs: number;
 }
+
+/** What is kept of a request: its headers as they came (redacted when read). */
+export type RecordedRequest = Omit<JournalEntry, 'headers'> & {
+  readonly headers: Readonly<Record<string, string | undefined>>;
+};
 
 /** Filters of `GET /__mock/requests`; all optional. */
 export interface JournalQuery {
@@ -56,14 +61,14 @@ export function redactHeaders(
 
 /** A bounded ring buffer of requests: the oldest entry goes when a new one comes past capacity. */
 export class Journal {
-  readonly #entries: (JournalEntry | undefined)[];
+  readonly #entries: (RecordedRequest | undefined)[];
   #next = 0;
   #seq = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError(`Journal capacity must be a positive integer, got ${capacity}.`);
-    this.#entries = new Array<JournalEntry | undefined>(capacity);
+    this.#entries = new Array<RecordedRequest | undefined>(capacity);
   }
 
   /** Numbers a request when it arrives, so entries sort by arrival even when answers finish out of order. */
@@ -73,7 +78,7 @@ export class Journal {
   }
 
   /** Records a finished request (numbered by {@link reserve}); the oldest entry goes past capacity. */
-  record(entry: JournalEntry): void {
+  record(entry: RecordedRequest): void {
     this.#entries[this.#next] = entry;
     this.#next = (this.#next + 1) % this.capacity;
   }
@@ -81,14 +86,18 @@ export class Journal {
   /** Matching entries, newest arrival first. */
   query(query: JournalQuery = {}): JournalEntry[] {
     const out = this.#entries.filter(
-      (entry): entry is JournalEntry =>
+      (entry): entry is RecordedRequest =>
         entry !== undefined &&
         (query.eventId === undefined || entry.eventId === query.eventId) &&
         (query.status === undefined || entry.status === query.status) &&
         (query.session === undefined || entry.session === query.session) &&
         (query.since === undefined || Date.parse(entry.time) >= query.since),
     );
-    return out.sort((a, b) => b.seq - a.seq).slice(0, query.limit ?? this.capacity);
+    // Credentials are redacted on the way out, keeping the cost off the request path.
+    return out
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, query.limit ?? this.capacity)
+      .map((entry) => ({ ...entry, headers: redactHeaders(entry.headers) }));
   }
 
   get size(): number {
@@ -97,19 +106,16 @@ export class Journal {
 
   /** Removes the entries of one session, or all of them. */
   clear(session?: string | null): void {
-    if (session === undefined) {
-      this.#entries.fill(undefined);
-      this.#next = 0;
-      return;
-    }
-    const kept = this.query()
-      .filter((entry) => entry.session !== session)
-      .reverse();
+    const kept =
+      session === undefined
+        ? []
+        : this.#entries
+            .filter(
+              (entry): entry is RecordedRequest => entry !== undefined && entry.session !== session,
+            )
+            .sort((a, b) => a.seq - b.seq);
     this.#entries.fill(undefined);
     this.#next = 0;
-    for (const entry of kept) {
-      this.#entries[this.#next] = entry;
-      this.#next = (this.#next + 1) % this.capacity;
-    }
+    for (const entry of kept) this.record(entry);
   }
 }

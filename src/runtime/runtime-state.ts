@@ -49,6 +49,21 @@ export class LimitError extends Error {
 
 type Session = string | null;
 
+const FILE_LOOKUPS = new WeakMap<FixtureSet, FixtureLookup>();
+
+function filesLookup(files: FixtureSet): FixtureLookup {
+  let lookup = FILE_LOOKUPS.get(files);
+  if (!lookup) {
+    lookup = {
+      event: (id) => files.events.get(id),
+      response: (id) => files.responses.get(id),
+      ids: () => [...files.events.keys(), ...files.responses.keys()],
+    };
+    FILE_LOOKUPS.set(files, lookup);
+  }
+  return lookup;
+}
+
 /** Everything set at run time: fixtures and scenarios by session, and the request journal. */
 export class RuntimeState {
   readonly journal: Journal;
@@ -78,6 +93,8 @@ export class RuntimeState {
 
   /** The fixtures a request of `session` sees, on top of the file fixtures `files`. */
   lookup(files: FixtureSet, session: Session): FixtureLookup {
+    // Without run-time fixtures (the usual case) every request shares one lookup of the files.
+    if (this.#fixtures.size === 0) return filesLookup(files);
     const layers = [
       session === null ? undefined : this.#fixtures.get(session),
       this.#fixtures.get(null),
