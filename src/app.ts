@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { createAdminRouter } from './admin/create-admin-router.js';
@@ -9,6 +10,7 @@ import { writeAnswer } from './http/write-answer.js';
 import type { MockOptions } from './mock-options.js';
 import { handleRequest } from './pipeline/handle-request.js';
 import { detailResponse } from './pipeline/mock-response.js';
+import type { MockResponse } from './pipeline/mock-response.js';
 import { VERSION } from './version.js';
 
 /** The prefix of the admin API. */
@@ -24,7 +26,7 @@ function isMock(value: MockOptions | Mock): value is Mock {
   return 'contract' in value;
 }
 
-function headersOf(req: Request): Record<string, string | undefined> {
+function headersOf(req: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -56,18 +58,18 @@ function clientError(error: unknown): { status: number; detail: string } | undef
 
 /** Serves the mocked API: answers through the pipeline, writes it (delay, faults), records it. */
 function serveApi(mock: Mock) {
-  return (req: Request, res: Response) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    // At the top level (never mounted) the request target is exactly what the client sent.
+    const target = req.url ?? '/';
+    const method = req.method ?? 'GET';
     const started = process.hrtime.bigint();
     const arrived = new Date();
     const seq = mock.runtime.journal.reserve();
     const headers = headersOf(req);
-    const { response, eventId, session } = handleRequest(
-      { method: req.method, target: req.originalUrl, headers },
-      mock,
-    );
+    const { response, eventId, session } = handleRequest({ method, target, headers }, mock);
     if (response.violations)
       mock.options.logger.error('response broke the contract', {
-        path: req.originalUrl,
+        path: target,
         violations: response.violations,
       });
     res.once('close', () => {
@@ -77,8 +79,8 @@ function serveApi(mock: Mock) {
       mock.runtime.journal.record({
         seq,
         time: arrived.toISOString(),
-        method: req.method,
-        path: req.originalUrl,
+        method,
+        path: target,
         eventId,
         session,
         headers,
@@ -90,8 +92,8 @@ function serveApi(mock: Mock) {
         latencyMs,
       });
       mock.options.logger.request?.({
-        method: req.method,
-        path: req.originalUrl,
+        method,
+        path: target,
         status,
         source,
         latencyMs,
@@ -140,19 +142,49 @@ export function createApp(options: MockOptions | Mock = {}): Express {
       sendResponse(res, detailResponse(known.status, known.detail, 'router'));
       return;
     }
-    const reason = error instanceof Error ? error.message : String(error);
-    mock.options.logger.error('unexpected error in the mock', {
-      path: req.originalUrl,
-      error: error instanceof Error ? error.stack : reason,
-    });
-    sendResponse(
-      res,
-      detailResponse(
-        500,
-        `Internal error in the mock (${reason}); this is a defect of the mock, please report it.`,
-        'router',
-      ),
-    );
+    sendResponse(res, unexpectedError(mock, req.originalUrl, error));
   });
   return app;
+}
+
+/** The JSON 500 for an error the mock did not expect (its own defect), logged with its stack. */
+function unexpectedError(mock: Mock, path: string, error: unknown): MockResponse {
+  const reason = error instanceof Error ? error.message : String(error);
+  mock.options.logger.error('unexpected error in the mock', {
+    path,
+    error: error instanceof Error ? error.stack : reason,
+  });
+  return detailResponse(
+    500,
+    `Internal error in the mock (${reason}); this is a defect of the mock, please report it.`,
+    'router',
+  );
+}
+
+/**
+ * The request listener `startServer` puts on its socket: the mocked API answered straight from
+ * `node:http` through the same handler as the Express app (skipping Express's router on the hot
+ * path), the admin API through the Express app.
+ */
+export function createRequestListener(mock: Mock, app: Express): RequestListener {
+  const api = serveApi(mock);
+  const adminEnabled = mock.options.admin.enabled;
+  return (req, res) => {
+    const url = req.url ?? '/';
+    if (adminEnabled && isAdminPath(url)) {
+      app(req, res);
+      return;
+    }
+    const over = checkRequestLimits(url, req.rawHeaders, req.httpVersion, req.headers.host);
+    if (over) {
+      sendResponse(res, over);
+      return;
+    }
+    try {
+      api(req, res);
+    } catch (error) {
+      if (!res.headersSent) sendResponse(res, unexpectedError(mock, url, error));
+      else res.destroy();
+    }
+  };
 }

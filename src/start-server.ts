@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp, createRequestListener } from './app.js';
 import { ListenError } from './listen-error.js';
 
 export { ListenError };
@@ -69,7 +69,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(admin.mode === 'token' ? { token: admin.token } : {}),
     },
   });
-  const server = createHttpServer(createApp(mock));
+  const server = createHttpServer(createRequestListener(mock, createApp(mock)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;
