@@ -106,6 +106,23 @@ function serveApi(mock: Mock) {
 }
 
 /**
+ * Answers a request of the mocked API, limits first; returns `false`, having done nothing, for a
+ * request of the admin API. Shared by the Express app and the `node:http` listener.
+ */
+function createApiHandler(mock: Mock): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const api = serveApi(mock);
+  const adminEnabled = mock.options.admin.enabled;
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const over = checkRequestLimits(url, req.rawHeaders, req.httpVersion, req.headers.host);
+    if (over) sendResponse(res, over);
+    else if (adminEnabled && isAdminPath(url)) return false;
+    else api(req, res);
+    return true;
+  };
+}
+
+/**
  * Builds the mock as an Express app; it never listens (use `supertest(app)`, or the CLI and
  * `startServer()` for a socket). Throws at once if the spec or a fixture cannot be served.
  * @example const app = createApp({ seed: 'ci', fixtures: './my-fixtures' });
@@ -115,21 +132,12 @@ export function createApp(options: MockOptions | Mock = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  const api = serveApi(mock);
-  const adminEnabled = mock.options.admin.enabled;
+  const handle = createApiHandler(mock);
   // One layer serves the mocked API, so its requests pass through no other middleware.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const over = checkRequestLimits(
-      req.originalUrl,
-      req.rawHeaders,
-      req.httpVersion,
-      req.headers.host,
-    );
-    if (over) sendResponse(res, over);
-    else if (adminEnabled && isAdminPath(req.url)) next();
-    else api(req, res);
+    if (!handle(req, res)) next();
   });
-  if (adminEnabled) app.use(ADMIN_PREFIX, createAdminRouter(mock, VERSION));
+  if (mock.options.admin.enabled) app.use(ADMIN_PREFIX, createAdminRouter(mock, VERSION));
 
   // Express 5 sends rejections and throws here; never its HTML page, never a stack trace.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
@@ -167,23 +175,12 @@ function unexpectedError(mock: Mock, path: string, error: unknown): MockResponse
  * path), the admin API through the Express app.
  */
 export function createRequestListener(mock: Mock, app: Express): RequestListener {
-  const api = serveApi(mock);
-  const adminEnabled = mock.options.admin.enabled;
+  const handle = createApiHandler(mock);
   return (req, res) => {
-    const url = req.url ?? '/';
-    if (adminEnabled && isAdminPath(url)) {
-      app(req, res);
-      return;
-    }
-    const over = checkRequestLimits(url, req.rawHeaders, req.httpVersion, req.headers.host);
-    if (over) {
-      sendResponse(res, over);
-      return;
-    }
     try {
-      api(req, res);
+      if (!handle(req, res)) app(req, res);
     } catch (error) {
-      if (!res.headersSent) sendResponse(res, unexpectedError(mock, url, error));
+      if (!res.headersSent) sendResponse(res, unexpectedError(mock, req.url ?? '/', error));
       else res.destroy();
     }
   };

@@ -132,18 +132,18 @@ function checkStep(step: unknown, at: string, context: StepContext): Violation[]
       message: 'give a body or a fixture, not both',
       rule: 'oneOf',
     });
-  if (delayMs !== undefined && !isInt(delayMs, 0, MAX_DELAY_MS))
-    problems.push({
-      pointer: `${at}/delayMs`,
-      message: `must be an integer from 0 to ${MAX_DELAY_MS}`,
-      rule: 'type',
-    });
-  if (durationMs !== undefined && !isInt(durationMs, 0, MAX_DELAY_MS))
-    problems.push({
-      pointer: `${at}/durationMs`,
-      message: `must be an integer from 0 to ${MAX_DELAY_MS}`,
-      rule: 'type',
-    });
+  for (const [key, value] of [
+    ['delayMs', delayMs],
+    ['durationMs', durationMs],
+  ] as const) {
+    if (value !== undefined && !isInt(value, 0, MAX_DELAY_MS)) {
+      problems.push({
+        pointer: `${at}/${key}`,
+        message: `must be an integer from 0 to ${MAX_DELAY_MS}`,
+        rule: 'type',
+      });
+    }
+  }
   if (fault !== undefined && (typeof fault !== 'string' || parseFault(fault) === undefined))
     problems.push({
       pointer: `${at}/fault`,

@@ -1,3 +1,4 @@
+import type { JournalEntry } from '../../src/runtime/journal.js';
 import { request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
@@ -33,21 +34,7 @@ export function admin(
 }
 
 /** A journal entry as `GET /__mock/requests` lists it. */
-export interface JournalView {
-  readonly seq: number;
-  readonly time: string;
-  readonly method: string;
-  readonly path: string;
-  readonly eventId: string | null;
-  readonly session: string | null;
-  readonly headers: Record<string, string>;
-  readonly status: number;
-  readonly source: string;
-  readonly scenario: string | null;
-  readonly fault: string | null;
-  readonly valid: boolean;
-  readonly latencyMs: number;
-}
+export type JournalView = JournalEntry;
 
 /** A scenario as `GET /__mock/scenarios` lists it. */
 export interface ScenarioView {
