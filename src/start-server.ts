@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createApp, createRequestListener } from './app.js';
+import { createRequestListener } from './create-request-listener.js';
 import { ListenError } from './listen-error.js';
 
 export { ListenError };
@@ -46,7 +46,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** How long after listening the generator's set-up runs, off the path of the first requests. */
+/** How long after listening the generator and the admin API are set up, off the path of the first requests. */
 const WARM_AFTER_MS = 300;
 
 function urlHost(host: string): string {
@@ -69,7 +69,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(admin.mode === 'token' ? { token: admin.token } : {}),
     },
   });
-  const server = createHttpServer(createRequestListener(mock, createApp(mock)));
+  // Express (about a hundred modules) serves only the admin API: it loads after start-up.
+  const { listener, warm } = createRequestListener(mock, async () => {
+    const { createApp } = await import('./app.js');
+    return createApp(mock);
+  });
+  const server = createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;
@@ -85,8 +90,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const stopWatching = options.watch ? watchFixtures(mock) : () => undefined;
-  // Once the first requests have been answered, load what generated events need.
-  setTimeout(() => mock.generate.warm(), WARM_AFTER_MS).unref();
+  // Once the first requests have been answered, load what generated events and the admin API need.
+  setTimeout(() => {
+    mock.generate.warm();
+    warm();
+  }, WARM_AFTER_MS).unref();
   return {
     url: `http://${urlHost(host)}:${port}`,
     port,
