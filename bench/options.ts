@@ -11,8 +11,10 @@ export interface BenchOptions {
   readonly scenarios: readonly ScenarioName[];
   /** requests after which the memory-growth check takes its first reading */
   readonly memoryCheckpoint: number;
-  /** requests after which it takes its second reading */
+  /** requests after which it takes its last reading */
   readonly memoryRequests: number;
+  /** requests over which each reading samples RSS */
+  readonly memoryWindow: number;
   readonly coldStarts: number;
 }
 
@@ -23,9 +25,10 @@ export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
   --connections <c>        concurrent connections (default 50)
   --warmup <s>             unmeasured seconds per server and scenario first (default 2)
   --scenarios <a,b>        subset of: ${SCENARIO_NAMES.join(', ')}
-  --memory-requests <n>    requests of the memory-growth check (default 1000000)
-  --memory-checkpoint <n>  first RSS reading of that check (default 100000)
-  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000
+  --memory-requests <n>    requests before the last RSS reading of the memory check (default 1000000)
+  --memory-checkpoint <n>  first RSS reading of that check, and the interval between readings (default 100000)
+  --memory-window <n>      requests over which each reading samples RSS every 100 ms (default 30000)
+  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000
   -h, --help               show this help
 `;
 
@@ -57,6 +60,7 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       scenarios: { type: 'string' },
       'memory-requests': { type: 'string' },
       'memory-checkpoint': { type: 'string' },
+      'memory-window': { type: 'string' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -80,10 +84,15 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       values['memory-requests'],
       quick ? 100_000 : 1_000_000,
     ),
+    memoryWindow: integer('memory-window', values['memory-window'], quick ? 5_000 : 30_000),
     coldStarts: 3,
   };
-  if (options.memoryRequests <= options.memoryCheckpoint)
-    throw new Error('--memory-requests must be larger than --memory-checkpoint');
+  if (options.memoryRequests < options.memoryCheckpoint + options.memoryWindow)
+    throw new Error('--memory-requests must be at least --memory-checkpoint + --memory-window');
+  if (options.memoryWindow >= options.memoryCheckpoint)
+    throw new Error('--memory-window must be smaller than --memory-checkpoint');
+  if (options.memoryWindow < options.connections)
+    throw new Error('--memory-window must be at least --connections');
   if (options.memoryCheckpoint < options.connections)
     throw new Error('--memory-checkpoint must be at least --connections');
   return options;

@@ -93,16 +93,21 @@ function memoryTable(results: BenchResults): string {
     '== resident memory after the load',
     renderTable(['server', 'RSS MB'], rows),
     '',
-    '== memory growth of a fresh audit-events-mock under generated-large',
+    `== memory of a fresh audit-events-mock under generated-large (journal on): RSS sampled every 100 ms over the next ${growth.windowRequests.toLocaleString('en')} requests`,
     renderTable(
-      ['after requests', 'RSS MB'],
+      ['after requests', 'median MB', 'min MB', 'max MB', 'samples'],
       [
-        ['0 (idle, after start)', fixed(growth.rssIdleMb, 1)],
-        [growth.checkpointRequests.toLocaleString('en'), fixed(growth.rssAtCheckpointMb, 1)],
-        [growth.totalRequests.toLocaleString('en'), fixed(growth.rssAtTotalMb, 1)],
+        ['0 (idle, after start)', fixed(growth.rssIdleMb, 1), '', '', '1'],
+        ...growth.readings.map((reading) => [
+          reading.afterRequests.toLocaleString('en'),
+          fixed(reading.medianMb, 1),
+          fixed(reading.minMb, 1),
+          fixed(reading.maxMb, 1),
+          String(reading.samples),
+        ]),
       ],
     ),
-    `   growth: ${fixed(growth.growth * 100, 1)}% (ratio ${fixed(1 + growth.growth, 3)})`,
+    `   growth, median of the last reading against the first: ${fixed(growth.growth * 100, 1)}% (ratio ${fixed(1 + growth.growth, 3)})`,
   ].join('\n');
 }
 

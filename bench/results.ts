@@ -1,4 +1,5 @@
 import type { RunFigures } from './load.js';
+import type { MemoryReading } from './memory-readings.js';
 import type { ScenarioName, ServerName } from './scenarios.js';
 import { median } from './stats.js';
 
@@ -27,11 +28,11 @@ export interface ColdStartResult {
 
 export interface MemoryGrowthResult {
   readonly rssIdleMb: number;
-  readonly checkpointRequests: number;
-  readonly rssAtCheckpointMb: number;
-  readonly totalRequests: number;
-  readonly rssAtTotalMb: number;
-  /** rssAtTotal / rssAtCheckpoint - 1 */
+  /** requests each reading covers */
+  readonly windowRequests: number;
+  /** RSS at the checkpoint and every checkpoint after, the last at the total */
+  readonly readings: MemoryReading[];
+  /** median RSS of the last reading / median RSS of the first - 1 */
   readonly growth: number;
   readonly runs: RunFigures[];
 }

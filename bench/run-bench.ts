@@ -4,7 +4,13 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { format, resolveConfig } from 'prettier';
-import { type RunFigures, runLoad } from './load.js';
+import { type LoadTarget, type RunFigures, runLoad } from './load.js';
+import {
+  growthOf,
+  type MemoryReading,
+  readingPoints,
+  summariseSamples,
+} from './memory-readings.js';
 import { type BenchOptions, parseOptions, USAGE } from './options.js';
 import { preflight } from './preflight.js';
 import {
@@ -30,6 +36,8 @@ import { judgeTargets } from './targets.js';
 
 const SETTLE_MS = 250;
 const QUIET_PCT = 15;
+/** RSS sampling period of the memory check. */
+const SAMPLE_MS = 100;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function serversOf(scenarios: readonly ScenarioName[]): ServerName[] {
@@ -101,31 +109,57 @@ async function measureLoad(
   return results;
 }
 
+/** Runs `amount` requests while reading the server's RSS every {@link SAMPLE_MS} ms. */
+async function sampledLoad(target: LoadTarget, connections: number, amount: number) {
+  const samplesMb: number[] = [];
+  const timer = setInterval(() => samplesMb.push(rssMb(target.pid)), SAMPLE_MS);
+  try {
+    const run = await runLoad(target, SCENARIOS['generated-large'], connections, { amount });
+    samplesMb.push(run.rssMb);
+    return { run, samplesMb };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function measureMemoryGrowth(
   options: BenchOptions,
   pinned: boolean,
 ): Promise<MemoryGrowthResult> {
+  const points = readingPoints(
+    options.memoryCheckpoint,
+    options.memoryRequests,
+    options.memoryWindow,
+  );
   const server = await startServer('ours', pinned);
   const target = { url: server.url, pid: server.child.pid };
   const scenario = SCENARIOS['generated-large'];
+  const readings: MemoryReading[] = [];
+  const runs: RunFigures[] = [];
   try {
     const rssIdleMb = rssMb(target.pid);
-    log(`memory check: ${options.memoryCheckpoint} requests`);
-    const first = await runLoad(target, scenario, options.connections, {
-      amount: options.memoryCheckpoint,
-    });
-    log(`memory check: ${options.memoryRequests - options.memoryCheckpoint} more requests`);
-    const second = await runLoad(target, scenario, options.connections, {
-      amount: options.memoryRequests - options.memoryCheckpoint,
-    });
+    let done = 0;
+    for (const point of points) {
+      log(
+        `memory check: ${point.toLocaleString('en')} requests, then a reading over ${options.memoryWindow.toLocaleString('en')}`,
+      );
+      if (point > done)
+        runs.push(await runLoad(target, scenario, options.connections, { amount: point - done }));
+      const { run, samplesMb } = await sampledLoad(
+        target,
+        options.connections,
+        options.memoryWindow,
+      );
+      runs.push(run);
+      readings.push(summariseSamples(point, samplesMb));
+      done = point + options.memoryWindow;
+    }
     return {
       rssIdleMb,
-      checkpointRequests: options.memoryCheckpoint,
-      rssAtCheckpointMb: first.rssMb,
-      totalRequests: options.memoryRequests,
-      rssAtTotalMb: second.rssMb,
-      growth: second.rssMb / first.rssMb - 1,
-      runs: [first, second],
+      windowRequests: options.memoryWindow,
+      readings,
+      growth: growthOf(readings),
+      runs,
     };
   } finally {
     await stopChild(server.child.process);
