@@ -27,7 +27,7 @@ export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
   --scenarios <a,b>        subset of: ${SCENARIO_NAMES.join(', ')}
   --memory-requests <n>    requests before the last RSS reading of the memory check (default 1000000)
   --memory-checkpoint <n>  first RSS reading of that check, and the interval between readings (default 100000)
-  --memory-window <n>      requests over which each reading samples RSS every 100 ms (default 30000)
+  --memory-window <n>      requests over which each reading samples RSS every 100 ms (default 50000)
   --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000
   -h, --help               show this help
 `;
@@ -84,7 +84,7 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       values['memory-requests'],
       quick ? 100_000 : 1_000_000,
     ),
-    memoryWindow: integer('memory-window', values['memory-window'], quick ? 5_000 : 30_000),
+    memoryWindow: integer('memory-window', values['memory-window'], quick ? 5_000 : 50_000),
     coldStarts: 3,
   };
   if (options.memoryRequests < options.memoryCheckpoint + options.memoryWindow)
