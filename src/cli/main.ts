@@ -1,9 +1,11 @@
+import { setFlagsFromString } from 'node:v8';
 import { SpecError } from '../contract/load-spec.js';
 import { FixtureLoadError } from '../fixtures/fixture-problem.js';
 import { ListenError } from '../listen-error.js';
 import { VERSION } from '../version.js';
 import { SettingsError } from './serve-settings.js';
 import { GENERATE_USAGE, SERVE_USAGE, USAGE, VALIDATE_USAGE } from './usage.js';
+import { heapFlags } from './heap-flags.js';
 
 const COMMANDS = ['serve', 'validate', 'generate'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -61,6 +63,7 @@ async function run(
         process.stdout.write(SERVE_USAGE);
         return 0;
       }
+      for (const flag of heapFlags(process.execArgv, env['NODE_OPTIONS'])) setFlagsFromString(flag);
       const server = await serve(settings, process.stdout);
       const stop = () => void server.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
