@@ -16,6 +16,7 @@ import type { MockResponse } from './pipeline/mock-response.js';
 import type { Contract } from './contract/compile-contract.js';
 import type { EventSerializer } from './serialize/create-event-serializer.js';
 import { createEventSerializer } from './serialize/create-event-serializer.js';
+import { standaloneBuffer } from './http/standalone-buffer.js';
 
 /** Everything loaded at start-up, and the state that changes at run time. */
 export interface Mock {
@@ -66,6 +67,10 @@ export function createMock(options: MockOptions = {}): Mock {
     chaosRandom: createRandom('chaos', resolved.seed),
     latencyRandom: createRandom('latency', resolved.seed),
     startedAt: new Date(),
-    generated: new HotCache(GENERATED_CACHE_SIZE, 1_024),
+    // A cached answer keeps its own bytes, not a slab of the shared buffer pool.
+    generated: new HotCache<string, MockResponse>(GENERATED_CACHE_SIZE, 1_024, (response) => ({
+      ...response,
+      body: standaloneBuffer(response.body),
+    })),
   };
 }

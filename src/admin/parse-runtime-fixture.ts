@@ -4,6 +4,7 @@ import { checkEventFixture } from '../fixtures/check-event-fixture.js';
 import { checkResponseFixture } from '../fixtures/check-response-fixture.js';
 import type { RuntimeFixture } from '../runtime/runtime-state.js';
 import type { EventSerializer } from '../serialize/create-event-serializer.js';
+import { standaloneBuffer } from '../http/standalone-buffer.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,7 +46,7 @@ export function parseRuntimeFixture(
   return {
     fixture: {
       kind: 'event',
-      fixture: { id, file, event: value, body: Buffer.from(serialize(value)) },
+      fixture: { id, file, event: value, body: standaloneBuffer(serialize(value)) },
     },
     violations,
   };

@@ -35,9 +35,14 @@ export class HotCache<K, V> {
   readonly #cache: BoundedCache<K, V>;
   readonly #seen = new Set<K>();
 
+  /**
+   * @param retain what is kept of a value (e.g. a copy that holds no shared memory); by default the
+   * value itself
+   */
   constructor(
     capacity: number,
     readonly seenCapacity: number = capacity,
+    private readonly retain: (value: V) => V = (value) => value,
   ) {
     this.#cache = new BoundedCache(capacity);
   }
@@ -49,7 +54,7 @@ export class HotCache<K, V> {
   /** Keeps `value` if `key` was offered before (since the last sweep of the seen set). */
   offer(key: K, value: V): void {
     if (this.#seen.has(key)) {
-      this.#cache.set(key, value);
+      this.#cache.set(key, this.retain(value));
       return;
     }
     // Forgetting all at once keeps the seen set bounded at the cost of one more miss per hot key.
