@@ -13,7 +13,7 @@ export function readingPoints(checkpoint: number, total: number, window: number)
   const points: number[] = [];
   // Each window ends before the next reading begins; the last reading is always at `total`.
   for (let at = checkpoint; at + window <= total; at += checkpoint) points.push(at);
-  if (points.at(-1) !== total) points.push(total);
+  points.push(total);
   return points;
 }
 
@@ -27,6 +27,7 @@ export interface MemoryReading {
   readonly samples: number;
 }
 
+/** One reading from the RSS samples (MB) taken while its window of requests was answered. */
 export function summariseSamples(
   afterRequests: number,
   samplesMb: readonly number[],

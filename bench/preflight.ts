@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { NOT_A_FIXTURE_ID, type ServerName } from './scenarios.js';
 import { missingFiles, ROOT } from './servers.js';
 
 /** Newest change under `dir`, leaving out `generated/` (rewritten by `npm run typecheck` after a build). */
 function newestSourceMtime(dir: string): number {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => !file.startsWith('generated'),
+    (file) => file !== 'generated' && !file.startsWith(`generated${sep}`),
   );
   return Math.max(0, ...files.map((file) => statSync(join(dir, file)).mtimeMs));
 }

@@ -10,7 +10,7 @@ export type AdminListener = (req: IncomingMessage, res: ServerResponse) => void;
 /** The listener `startServer` puts on its socket, and a way to load the admin side early. */
 export interface RequestListenerWithAdmin {
   readonly listener: RequestListener;
-  /** Loads the admin side now, off the path of any request; errors wait for the first use. */
+  /** Loads the admin side now, off the path of any request; a failure is logged. */
   warm(): void;
 }
 
@@ -26,11 +26,18 @@ export function createRequestListener(
   const handle = createApiHandler(mock);
   let admin: AdminListener | undefined;
   let loading: Promise<AdminListener> | undefined;
+  // A failed load is forgotten, so the next admin request tries again.
   const load = () =>
-    (loading ??= loadAdmin().then((loaded) => {
-      admin = loaded;
-      return loaded;
-    }));
+    (loading ??= loadAdmin().then(
+      (loaded) => {
+        admin = loaded;
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
 
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
     if (!res.headersSent) sendResponse(res, unexpectedError(mock, req.url ?? '/', error));
@@ -60,9 +67,11 @@ export function createRequestListener(
         );
     },
     warm: () => {
-      load().catch(() => {
-        // Reported to the request that needs the admin side.
-      });
+      load().catch((error: unknown) =>
+        mock.options.logger.error('cannot load the admin API; the next admin request retries', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     },
   };
 }

@@ -91,9 +91,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port } = server.address() as AddressInfo;
   const stopWatching = options.watch ? watchFixtures(mock) : () => undefined;
   // Once the first requests have been answered, load what generated events and the admin API need.
-  setTimeout(() => {
+  const warming = setTimeout(() => {
     mock.generate.warm();
-    warm();
+    if (mock.options.admin.enabled) warm();
   }, WARM_AFTER_MS).unref();
   return {
     url: `http://${urlHost(host)}:${port}`,
@@ -102,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     mock,
     admin,
     close: () => {
+      clearTimeout(warming);
       stopWatching();
       return new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

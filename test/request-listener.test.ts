@@ -5,6 +5,7 @@ import { type AdminListener, createRequestListener } from '../src/create-request
 import { startServer } from '../src/start-server.js';
 import { closeServer, listenLocal } from './helpers/hostile-http.js';
 import { AUTH, httpGet } from './helpers/http-get.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const servers: Server[] = [];
@@ -16,14 +17,24 @@ afterEach(async () => {
 /** A listener whose admin side comes from `admin`, through a loader that counts its calls. */
 async function serve(admin: () => Promise<AdminListener>) {
   let loads = 0;
-  const { listener, warm } = createRequestListener(createMock({ logger: silent }), () => {
+  const errors: string[] = [];
+  const logger = { ...silent, error: (message: string) => errors.push(message) };
+  const { listener, warm } = createRequestListener(createMock({ logger }), () => {
     loads += 1;
     return admin();
   });
   const server = createServer(listener);
+  let received = 0;
+  server.on('request', () => (received += 1));
   servers.push(server);
   const port = await listenLocal(server);
-  return { base: `http://127.0.0.1:${port}`, loads: () => loads, warm };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    loads: () => loads,
+    received: () => received,
+    errors,
+    warm,
+  };
 }
 
 const adminAnswer: AdminListener = (_req, res) => {
@@ -49,7 +60,8 @@ describe('createRequestListener: the admin side loads on demand', () => {
       return adminAnswer;
     });
     const answers = [1, 2, 3].map(() => httpGet(`${mock.base}/__mock/health`).answer);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor('three admin requests', () => (mock.received() === 3 ? true : undefined));
+    expect(mock.loads()).toBe(1);
     open();
     for (const answer of await Promise.all(answers)) {
       expect(answer.status).toBe(200);
@@ -75,9 +87,23 @@ describe('createRequestListener: the admin side loads on demand', () => {
     expect(answer.headers['content-type']).toMatch(/^application\/json/);
     const body = JSON.parse(answer.body) as { detail: string };
     expect(body.detail).toMatch(/module not found/);
-    expect(answer.body).not.toMatch(/\n\s+at /);
+    expect(body.detail).not.toMatch(/\n\s+at |:\d+:\d+\)/);
+    expect(mock.errors).toContain('cannot load the admin API; the next admin request retries');
     const api = await httpGet(`${mock.base}/v1/audit/events/evt_all_fields_set`, AUTH).answer;
     expect(api.status).toBe(200);
+  });
+
+  it('tries to load it again after a failure', async () => {
+    let attempts = 0;
+    const mock = await serve(() =>
+      (attempts += 1) === 1
+        ? Promise.reject(new Error('disk hiccup'))
+        : Promise.resolve(adminAnswer),
+    );
+    expect((await httpGet(`${mock.base}/__mock/health`).answer).status).toBe(500);
+    expect((await httpGet(`${mock.base}/__mock/health`).answer).status).toBe(200);
+    expect((await httpGet(`${mock.base}/__mock/health`).answer).status).toBe(200);
+    expect(mock.loads()).toBe(2);
   });
 
   it('answers a JSON 500 when the admin side throws', async () => {

@@ -63,7 +63,7 @@ async function run(
         process.stdout.write(SERVE_USAGE);
         return 0;
       }
-      for (const flag of heapFlags(process.execArgv, env['NODE_OPTIONS'])) setFlagsFromString(flag);
+      for (const flag of heapFlags(process.execArgv)) setFlagsFromString(flag);
       const server = await serve(settings, process.stdout);
       const stop = () => void server.close().then(() => process.exit(0));
       process.once('SIGINT', stop);

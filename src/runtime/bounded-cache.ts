@@ -34,6 +34,7 @@ export class BoundedCache<K, V> {
 export class HotCache<K, V> {
   readonly #cache: BoundedCache<K, V>;
   readonly #seen = new Set<K>();
+  readonly #retain: (value: V) => V;
 
   /**
    * @param retain what is kept of a value (e.g. a copy that holds no shared memory); by default the
@@ -42,9 +43,10 @@ export class HotCache<K, V> {
   constructor(
     capacity: number,
     readonly seenCapacity: number = capacity,
-    private readonly retain: (value: V) => V = (value) => value,
+    retain: (value: V) => V = (value) => value,
   ) {
     this.#cache = new BoundedCache(capacity);
+    this.#retain = retain;
   }
 
   get(key: K): V | undefined {
@@ -54,7 +56,7 @@ export class HotCache<K, V> {
   /** Keeps `value` if `key` was offered before (since the last sweep of the seen set). */
   offer(key: K, value: V): void {
     if (this.#seen.has(key)) {
-      this.#cache.set(key, this.retain(value));
+      this.#cache.set(key, this.#retain(value));
       return;
     }
     // Forgetting all at once keeps the seen set bounded at the cost of one more miss per hot key.
