@@ -116,6 +116,27 @@ afterEach(async () => {
   agent = undefined;
 });
 
+/**
+ * A mock watching a folder with `evt_hot` (version A) and `evt_other`, and a keep-alive agent of
+ * `maxSockets`; returns what the tests read and rewrite.
+ */
+async function watchHotFixture(maxSockets: number) {
+  const dir = tempDir({
+    'events/evt_hot.json': version('evt_hot', 'A'),
+    'events/evt_other.json': version('evt_other', 'A'),
+  });
+  const file = join(dir, 'events', 'evt_hot.json');
+  const log = reloadLog();
+  server = await startServer({ port: 0, fixtures: dir, watch: true, logger: log.logger });
+  const keepAlive = new Agent({ keepAlive: true, maxSockets });
+  agent = keepAlive;
+  const { port } = server;
+  const path = '/v1/audit/events/evt_hot';
+  const bytesA = (await read(port, path, keepAlive)).body;
+  const other = (await read(port, '/v1/audit/events/evt_other', keepAlive)).body;
+  return { file, log, port, path, bytesA, other, agent: keepAlive };
+}
+
 describe('consistency under concurrency', () => {
   it('serves old or new bytes, never a mix, to 2 × 1,000 concurrent reads while PUTs replace the fixture', async () => {
     server = await startServer({ port: 0, logger: { error: () => undefined } });
@@ -167,20 +188,9 @@ describe('consistency under concurrency', () => {
   });
 
   it('serves old or new bytes to 1,000+ reads while --watch reloads a rewritten file', async () => {
-    const dir = tempDir({
-      'events/evt_hot.json': version('evt_hot', 'A'),
-      'events/evt_other.json': version('evt_other', 'A'),
-    });
-    const file = join(dir, 'events', 'evt_hot.json');
-    const log = reloadLog();
-    server = await startServer({ port: 0, fixtures: dir, watch: true, logger: log.logger });
-    agent = new Agent({ keepAlive: true, maxSockets: 200 });
-    const { port } = server;
-    const path = '/v1/audit/events/evt_hot';
-    const bytesA = (await read(port, path, agent)).body;
-    const other = (await read(port, '/v1/audit/events/evt_other', agent)).body;
+    const { file, log, port, path, bytesA, other, agent: hot } = await watchHotFixture(200);
     writeFileSync(file, version('evt_hot', 'B'));
-    const bytesB = await readUntil(port, path, agent, (body) => !body.equals(bytesA));
+    const bytesB = await readUntil(port, path, hot, (body) => !body.equals(bytesA));
     const reads = tally(
       new Map([
         ['A', bytesA],
@@ -200,9 +210,8 @@ describe('consistency under concurrency', () => {
     })();
     const reader = async () => {
       while (rewriting || reads.total < 1_000) {
-        reads.add(await read(port, path, agent as Agent));
-        if (reads.total % 10 === 0)
-          others.add(await read(port, '/v1/audit/events/evt_other', agent as Agent));
+        reads.add(await read(port, path, hot));
+        if (reads.total % 10 === 0) others.add(await read(port, '/v1/audit/events/evt_other', hot));
       }
     };
     await Promise.all([writer, ...Array.from({ length: 100 }, reader)]);
@@ -216,18 +225,7 @@ describe('consistency under concurrency', () => {
   });
 
   it('keeps serving the last good set while --watch sees a half-written file, then the completed one', async () => {
-    const dir = tempDir({
-      'events/evt_hot.json': version('evt_hot', 'A'),
-      'events/evt_other.json': version('evt_other', 'A'),
-    });
-    const file = join(dir, 'events', 'evt_hot.json');
-    const log = reloadLog();
-    server = await startServer({ port: 0, fixtures: dir, watch: true, logger: log.logger });
-    agent = new Agent({ keepAlive: true, maxSockets: 100 });
-    const { port } = server;
-    const path = '/v1/audit/events/evt_hot';
-    const bytesA = (await read(port, path, agent)).body;
-    const other = (await read(port, '/v1/audit/events/evt_other', agent)).body;
+    const { file, log, port, path, bytesA, other, agent: hot } = await watchHotFixture(100);
     const textB = version('evt_hot', 'B');
 
     let phase: 'half' | 'complete' | 'done' = 'half';
@@ -236,10 +234,10 @@ describe('consistency under concurrency', () => {
     const otherReads = tally(new Map([['other', other]]));
     const reader = async () => {
       while (phase !== 'done') {
-        const result = await read(port, path, agent as Agent);
+        const result = await read(port, path, hot);
         if (phase === 'half') halfReads.add(result);
         else laterReads.push(result);
-        otherReads.add(await read(port, '/v1/audit/events/evt_other', agent as Agent));
+        otherReads.add(await read(port, '/v1/audit/events/evt_other', hot));
       }
     };
     const readers = Array.from({ length: 50 }, reader);
@@ -254,7 +252,7 @@ describe('consistency under concurrency', () => {
     phase = 'complete';
     writeFileSync(file, textB);
     await until(() => log.reloaded() === 1, 'the reload of the completed file');
-    const bytesB = await readUntil(port, path, agent, (body) => !body.equals(bytesA));
+    const bytesB = await readUntil(port, path, hot, (body) => !body.equals(bytesA));
     phase = 'done';
     await Promise.all(readers);
 

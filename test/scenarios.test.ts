@@ -196,6 +196,18 @@ describe('POST /__mock/scenarios checks the scenario', () => {
     expect(await statusOf(app, 'e1')).toBe(200);
   });
 
+  it('names an unknown key holding a slash whole, in the scenario and in a step', async () => {
+    const res = await admin(app, 'post', '/scenarios', {
+      body: { match: { eventId: 'e1' }, steps: [{ status: 404, 'x/y': 1 }], 'a/b': 1 },
+    });
+    expect(res.status).toBe(400);
+    const locs = parse<{ detail: DetailItem[] }>(res.text).detail.map((item) => item.loc);
+    expect(locs).toEqual([
+      ['body', 'a/b'],
+      ['body', 'steps', 0, 'x/y'],
+    ]);
+  });
+
   it.each<[string, unknown]>([
     ['no steps', { match: { eventId: 'e1' }, steps: [] }],
     ['no match', { steps: [{ status: 404 }] }],

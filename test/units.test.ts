@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pointerTo, unknownKeys } from '../src/contract/unknown-keys.js';
 import { createRandom } from '../src/generator/random.js';
 import { quoteUrl } from '../src/http/quote-url.js';
 import { unquotePath } from '../src/http/unquote-path.js';
@@ -97,5 +98,16 @@ describe('createRandom', () => {
     const often = picks.filter((pick) => pick === 'often').length / picks.length;
     expect(often).toBeGreaterThan(0.85);
     expect(often).toBeLessThan(0.95);
+  });
+});
+
+describe('unknownKeys', () => {
+  it('lists each key not allowed, as an escaped JSON pointer under its parent', () => {
+    expect(unknownKeys({ id: 1, 'a/b': 2, '~x': 3 }, ['id'], '/steps/0', 'is unknown')).toEqual([
+      { pointer: '/steps/0/a~1b', message: 'is unknown', rule: 'additionalProperties' },
+      { pointer: '/steps/0/~0x', message: 'is unknown', rule: 'additionalProperties' },
+    ]);
+    expect(unknownKeys({ id: 1 }, new Set(['id']), '', 'is unknown')).toEqual([]);
+    expect(pointerTo('', 'a~/b')).toBe('/a~0~1b');
   });
 });

@@ -5,10 +5,7 @@ import { checkResponseFixture } from '../fixtures/check-response-fixture.js';
 import type { RuntimeFixture } from '../runtime/runtime-state.js';
 import type { EventSerializer } from '../serialize/create-event-serializer.js';
 import { standaloneBuffer } from '../http/standalone-buffer.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../contract/is-record.js';
 
 /**
  * Reads the body of `PUT /__mock/fixtures/{id}`: an event (an `AuditEventResponse` with that id) or

@@ -5,6 +5,7 @@ import type { OpenApiDocument } from './load-spec.js';
 import { SpecError } from './load-spec.js';
 import { toViolations } from './to-violations.js';
 import type { Violation } from './violation.js';
+import { isRecord } from './is-record.js';
 
 // ajv-formats is CommonJS with its plugin on `default`.
 const addFormats = addFormatsModule.default;
@@ -50,10 +51,6 @@ export interface Contract {
 }
 
 const SPEC_ID = 'openapi.json';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function findOperation(spec: OpenApiDocument): [string, Record<string, unknown>] {
   for (const [template, item] of Object.entries(spec.paths)) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from './is-record.js';
 
 /** The OpenAPI document bundled with the package. */
 export const BUNDLED_SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.json', import.meta.url));
@@ -15,10 +16,6 @@ export interface OpenApiDocument {
 /** Raised when the spec file cannot be read or is not an OpenAPI 3.1 document the mock can serve. */
 export class SpecError extends Error {
   override readonly name = 'SpecError';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads and checks the OpenAPI document at `path`. */

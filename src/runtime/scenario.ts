@@ -7,6 +7,8 @@ import { FORCED_STATUSES, isForcedStatus } from '../pipeline/forced-status.js';
 import type { EventSerializer } from '../serialize/create-event-serializer.js';
 import type { Fault } from './fault.js';
 import { FAULTS, parseFault } from './fault.js';
+import { isRecord } from '../contract/is-record.js';
+import { unknownKeys } from '../contract/unknown-keys.js';
 
 /** One step of a scenario: what to answer, used `times` times. */
 export interface ScenarioStep {
@@ -47,10 +49,6 @@ const STEP_KEYS = [
 ];
 const MAX_TIMES = 1_000_000;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isInt(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
@@ -80,13 +78,12 @@ function checkStep(step: unknown, at: string, context: StepContext): Violation[]
         rule: 'type',
       },
     ];
-  const problems: Violation[] = Object.keys(step)
-    .filter((key) => !STEP_KEYS.includes(key))
-    .map((key) => ({
-      pointer: `${at}/${key}`,
-      message: `is not a key of a step; use ${STEP_KEYS.join(', ')}`,
-      rule: 'additionalProperties',
-    }));
+  const problems = unknownKeys(
+    step,
+    STEP_KEYS,
+    at,
+    `is not a key of a step; use ${STEP_KEYS.join(', ')}`,
+  );
   const { status, body, fixture, delayMs, fault, durationMs, times } = step;
   if (status !== undefined && !isInt(status, 200, 599))
     problems.push({
@@ -180,13 +177,12 @@ function buildStep(step: Record<string, unknown>, serialize: EventSerializer): S
 function checkMatch(match: unknown): Violation[] {
   const usage = 'must be { "eventId": "..." } or { "pattern": "evt_*" }, optionally with "session"';
   if (!isRecord(match)) return [{ pointer: '/match', message: usage, rule: 'type' }];
-  const violations: Violation[] = Object.keys(match)
-    .filter((key) => !['eventId', 'pattern', 'session'].includes(key))
-    .map((key) => ({
-      pointer: `/match/${key}`,
-      message: `is not a key of a match; ${usage}`,
-      rule: 'additionalProperties',
-    }));
+  const violations = unknownKeys(
+    match,
+    ['eventId', 'pattern', 'session'],
+    '/match',
+    `is not a key of a match; ${usage}`,
+  );
   const { eventId, pattern, session } = match;
   const one = (eventId === undefined) !== (pattern === undefined);
   const text = eventId ?? pattern;
@@ -241,13 +237,12 @@ export function parseScenario(
         },
       ],
     };
-  const violations = Object.keys(value)
-    .filter((key) => !['name', 'match', 'session', 'steps'].includes(key))
-    .map((key) => ({
-      pointer: `/${key}`,
-      message: 'is not a key of a scenario; use name, match, session, steps',
-      rule: 'additionalProperties',
-    }));
+  const violations = unknownKeys(
+    value,
+    ['name', 'match', 'session', 'steps'],
+    '',
+    'is not a key of a scenario; use name, match, session, steps',
+  );
   violations.push(...checkMatch(value['match']));
   const { name, session, steps } = value;
   if (name !== undefined && typeof name !== 'string')
