@@ -11,8 +11,8 @@ import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { BUNDLED_FIXTURES_DIR } from '../src/mock-options.js';
-import { startServer } from '../src/start-server.js';
+import { BUNDLED_FIXTURES_DIR } from '../src/config/resolve-options.js';
+import { startServer } from '../src/library/start-server.js';
 
 const HOST = '127.0.0.1';
 const MAX_RSS_GROWTH = 0.1;

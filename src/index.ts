@@ -1,19 +1,42 @@
-export { createApp } from './app.js';
-export { createMock } from './create-mock.js';
-export type { Mock } from './create-mock.js';
-export { startServer, ListenError } from './start-server.js';
-export type { RunningServer, ServerOptions } from './start-server.js';
-export { generateEvent, validateEvent } from './library.js';
-export type { MockOptions, MockLogger, RequestLogEntry, AdminOptions } from './mock-options.js';
-export { DEFAULT_SEED } from './mock-options.js';
-export type { AuthOptions, AuthMode } from './pipeline/auth-options.js';
-export type { CorsOptions } from './pipeline/cors.js';
-export type { LatencyModel } from './runtime/latency-model.js';
-export type { RuntimeLimits } from './runtime/runtime-state.js';
-export type { Fault } from './runtime/fault.js';
-export type { JournalEntry } from './runtime/journal.js';
-export { SpecError } from './contract/load-spec.js';
-export { FixtureLoadError } from './fixtures/fixture-problem.js';
-export type { FixtureProblem } from './fixtures/fixture-problem.js';
-export type { Violation } from './contract/violation.js';
+// The package's entry: what consumers use, by name. Importing it loads neither Express nor faker.
+export { startServer } from './library/start-server.js';
+export type { RunningServer } from './library/start-server.js';
+export { createApp } from './library/create-app.js';
+export { generateEvent, validateEvent } from './library/generate-event.js';
+export type {
+  AdminOptions,
+  AuthMode,
+  AuthOptions,
+  CorsOptions,
+  LatencyModel,
+  LogFormat,
+  LogLevel,
+  LogOptions,
+  MockConfig,
+  MockLogger,
+  MockOptions,
+  RequestLogEntry,
+  RuntimeLimits,
+} from './config/mock-options.js';
+export type { AdminAccess } from './config/admin-access.js';
+export { DEFAULT_SEED } from './contract/option-default.js';
+export type {
+  ScenarioDefinition,
+  ScenarioMatch,
+  ScenarioStep,
+  Fault,
+} from './generated/scenario.js';
+export type { ResponseFixtureDefinition } from './generated/response-fixture.js';
+export type { AnswerHeaders } from './generated/headers.js';
+export type { JournalEntry } from './state/journal.js';
+export type { AnswerSource } from './core/answer.js';
+export type { Violation } from './core/violation.js';
 export type { AuditEvent, CompleteAuditEvent } from './generator/audit-event.js';
+export { MockError, MOCK_ERROR_CODES } from './core/mock-error.js';
+export type { MockErrorCode } from './core/mock-error.js';
+export { OptionsError } from './config/options-error.js';
+export { SpecError } from './contract/spec-error.js';
+export { FixtureLoadError } from './fixture-files/fixture-problem.js';
+export type { FixtureProblem } from './fixture-files/fixture-problem.js';
+export { ListenError } from './server/listen-error.js';
+export { LimitError } from './state/runtime-state.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { generateEvent } from '../src/library.js';
+import { createApp } from '../src/library/create-app.js';
+import { generateEvent } from '../src/library/generate-event.js';
 import type { DetailItem, ScenarioView } from './helpers/mock-http.js';
 import { addScenario, admin, getEvent, journal, parse } from './helpers/mock-http.js';
 import { bundledEventFixtures, FIXTURES_DIR, ROOT } from './helpers/paths.js';

@@ -1,13 +1,12 @@
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { AdminAccess } from '../src/admin/admin-access.js';
-import { decideAdminAccess, describeAdminAccess, isLoopback } from '../src/admin/admin-access.js';
-import { createApp } from '../src/app.js';
+import type { AdminAccess } from '../src/config/admin-access.js';
+import { decideAdminAccess, describeAdminAccess, isLoopback } from '../src/config/admin-access.js';
+import { createApp } from '../src/library/create-app.js';
 import { serve } from '../src/cli/serve-command.js';
-import { DEFAULT_SETTINGS } from '../src/cli/serve-settings.js';
-import { generateEvent } from '../src/library.js';
-import { startServer } from '../src/start-server.js';
+import { generateEvent } from '../src/library/generate-event.js';
+import { startServer } from '../src/library/start-server.js';
 import { admin, AUTH, EVENTS, getEvent, journal, parse } from './helpers/mock-http.js';
 
 const TOKEN = 'adm1n-t0ken';
@@ -73,8 +72,8 @@ describe('who may use the admin API, from the bind address', () => {
     const out = new PassThrough();
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-    const server = await serve(
-      { ...DEFAULT_SETTINGS, port: 0, adminToken: TOKEN, logLevel: 'silent', logFormat: 'json' },
+    const { server } = await serve(
+      { port: 0, admin: { token: TOKEN }, log: { level: 'info', format: 'pretty' } },
       out,
     );
     try {
@@ -180,8 +179,13 @@ describe('createApp({ admin: { enabled: false } })', () => {
 });
 
 describe('startServer and the admin API', () => {
-  it("startServer({ host: '127.0.0.1', adminToken }) requires the token", async () => {
-    const server = await startServer({ host: '127.0.0.1', port: 0, adminToken: TOKEN });
+  it("startServer({ host: '127.0.0.1', admin: { token } }) requires the token and reports it", async () => {
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      admin: { token: TOKEN },
+      log: { level: 'silent' },
+    });
     try {
       expect(server.admin).toEqual({ mode: 'token', token: TOKEN });
       const refused = await fetch(`${server.url}/__mock/health`);
@@ -203,7 +207,7 @@ describe('startServer and the admin API', () => {
   });
 
   it('a loopback bind without a token leaves the admin API open', async () => {
-    const server = await startServer({ host: '127.0.0.1', port: 0 });
+    const server = await startServer({ host: '127.0.0.1', port: 0, log: { level: 'silent' } });
     try {
       expect(server.admin).toEqual({ mode: 'open' });
       expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200);
@@ -212,8 +216,13 @@ describe('startServer and the admin API', () => {
     }
   });
 
-  it('noAdmin turns it off: /__mock is an unknown path of the provider', async () => {
-    const server = await startServer({ host: '127.0.0.1', port: 0, noAdmin: true });
+  it('admin: { enabled: false } turns it off: /__mock is an unknown path of the provider', async () => {
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      admin: { enabled: false },
+      log: { level: 'silent' },
+    });
     try {
       expect(server.admin.mode).toBe('off');
       const res = await fetch(`${server.url}/__mock/health`);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import type { MockOptions } from '../src/mock-options.js';
+import { createApp } from '../src/library/create-app.js';
+import type { MockOptions } from '../src/config/mock-options.js';
 
 const NOT_AUTHENTICATED = '{"detail":"Not authenticated"}';
 const INVALID = '{"detail":"Could not validate credentials"}';

@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/start-server.js';
-import { startServer } from '../src/start-server.js';
+import type { RunningServer } from '../src/library/start-server.js';
+import { startServer } from '../src/library/start-server.js';
 import { CHROMIUM, chromiumMissing, launchChromium } from './helpers/chromium.js';
 
 const EVENT_ID = 'evt_browser_e2e';

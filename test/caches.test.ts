@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCache, HotCache } from '../src/runtime/bounded-cache.js';
+import { BoundedCache, HotCache } from '../src/state/bounded-cache.js';
 
 describe('BoundedCache', () => {
   it('keeps at most its capacity, dropping the least recently used', () => {

@@ -3,9 +3,9 @@ import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MockLogger } from '../src/mock-options.js';
-import type { RunningServer } from '../src/start-server.js';
-import { startServer } from '../src/start-server.js';
+import type { MockLogger } from '../src/config/mock-options.js';
+import type { RunningServer } from '../src/library/start-server.js';
+import { startServer } from '../src/library/start-server.js';
 import { bundledEventFixtures } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
 

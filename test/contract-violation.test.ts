@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../src/app.js';
-import { SpecError } from '../src/contract/load-spec.js';
+import { createApp } from '../src/library/create-app.js';
+import { SpecError } from '../src/contract/spec-error.js';
 import { SPEC_FILE } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
 

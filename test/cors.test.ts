@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
+import { createApp } from '../src/library/create-app.js';
 
 const ORIGIN = 'http://localhost:5173';
 const any = createApp();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
+import { createApp } from '../src/library/create-app.js';
 
 const ids = Array.from({ length: 40 }, (_, index) => `det-${index}`);
 

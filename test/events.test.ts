@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { PROVIDER_DATE_TIME } from '../src/serialize/format-provider-date-time.js';
+import { createApp } from '../src/library/create-app.js';
+import { PROVIDER_DATE_TIME } from '../src/wire/format-provider-date-time.js';
 import { bundledEventFixtures, eventFieldNames } from './helpers/paths.js';
 
 const app = createApp();

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { createMock } from '../src/create-mock.js';
+import { createApp } from '../src/library/create-app.js';
+import { testEngine } from './helpers/engine.js';
 import { createRandom } from '../src/generator/random.js';
-import type { MockOptions } from '../src/mock-options.js';
-import { handleRequest } from '../src/pipeline/handle-request.js';
-import { parseLatency, sampleLatency } from '../src/runtime/latency-model.js';
-import type { RunningServer, ServerOptions } from '../src/start-server.js';
-import { startServer } from '../src/start-server.js';
+import type { MockOptions } from '../src/config/mock-options.js';
+import { handleRequest } from '../src/engine/handle-request.js';
+import { parseLatencyFlag } from '../src/cli/parse-latency-flag.js';
+import { OptionsError } from '../src/config/options-error.js';
+import { resolveOptions } from '../src/config/resolve-options.js';
+import { sampleLatency } from '../src/engine/sample-latency.js';
+import type { RunningServer } from '../src/library/start-server.js';
+import { startServer } from '../src/library/start-server.js';
 import type { Headers, JournalView, WireOutcome } from './helpers/mock-http.js';
 import { AUTH, EVENTS, getEvent, httpGet, journal, rawGet } from './helpers/mock-http.js';
 
@@ -14,7 +17,7 @@ const AUTH_HEADERS = { authorization: AUTH };
 
 /** Starts a mock on 127.0.0.1, runs `body` against it, and always closes it. */
 async function withServer<T>(
-  options: ServerOptions,
+  options: MockOptions,
   body: (server: RunningServer) => Promise<T>,
 ): Promise<T> {
   const server = await startServer({ host: '127.0.0.1', port: 0, gracePeriodMs: 100, ...options });
@@ -213,7 +216,7 @@ describe('global latency', () => {
   });
 
   it('a log-normal latency is centred on its median and reproducible for a seed', () => {
-    const model = parseLatency('lognormal:80,0.5');
+    const model = parseLatencyFlag('lognormal:80,0.5');
     expect(model).toEqual({ kind: 'lognormal', median: 80, sigma: 0.5 });
     const draw = () => {
       const random = createRandom('latency', 'seed');
@@ -232,13 +235,13 @@ describe('global latency', () => {
     ['uniform:50-300', { kind: 'uniform', min: 50, max: 300 }],
     ['lognormal:80,0.5', { kind: 'lognormal', median: 80, sigma: 0.5 }],
   ])('parseLatency reads %s', (text, model) => {
-    expect(parseLatency(text)).toEqual(model);
+    expect(parseLatencyFlag(text)).toEqual(model);
   });
 
   it.each(['fast', 'uniform:300-50', 'uniform:1', 'lognormal:80', '999999', 'gauss:1,2'])(
     'parseLatency refuses %s',
     (text) => {
-      expect(() => parseLatency(text)).toThrow(RangeError);
+      expect(() => resolveOptions({ latency: parseLatencyFlag(text) })).toThrow(OptionsError);
     },
   );
 });
@@ -246,13 +249,13 @@ describe('global latency', () => {
 describe('chaos, reproducible with the seed', () => {
   /** What each of `count` requests got, answered by the pipeline of a fresh mock. */
   const sequence = (options: MockOptions, count: number) => {
-    const mock = createMock(options);
+    const engine = testEngine(options);
     return Array.from({ length: count }, (_, n) => {
-      const { response } = handleRequest(
+      const { answer } = handleRequest(
         { method: 'GET', target: `${EVENTS}/e${n}`, headers: { authorization: AUTH } },
-        mock,
+        engine,
       );
-      return `${response.status}/${response.source}/${response.fault ?? '-'}`;
+      return `${answer.status}/${answer.source}/${answer.fault ?? '-'}`;
     });
   };
 
@@ -271,7 +274,7 @@ describe('chaos, reproducible with the seed', () => {
   });
 
   it.each([-0.1, 1.5, Number.NaN])('refuses the rate %d', (chaos) => {
-    expect(() => createApp({ chaos })).toThrow(RangeError);
+    expect(() => createApp({ chaos })).toThrow(OptionsError);
   });
 
   it('over the wire, two servers with the same seed fail the same requests the same way', async () => {

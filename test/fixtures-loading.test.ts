@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { FixtureLoadError } from '../src/fixtures/fixture-problem.js';
+import { createApp } from '../src/library/create-app.js';
+import { FixtureLoadError } from '../src/fixture-files/fixture-problem.js';
 import { CLI, FIXTURES_DIR } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
 

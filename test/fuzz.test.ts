@@ -6,15 +6,16 @@ import fc from 'fast-check';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { createHttpServer, SERVER_LIMITS } from '../src/http/create-http-server.js';
-import { MAX_HEADER_BYTES, MAX_URL_LENGTH } from '../src/http/request-limits.js';
-import { unquotePath } from '../src/http/unquote-path.js';
-import { validateEvent } from '../src/library.js';
-import type { MockLogger, MockOptions } from '../src/mock-options.js';
-import { readPreferences } from '../src/pipeline/read-preferences.js';
-import type { RunningServer } from '../src/start-server.js';
-import { startServer } from '../src/start-server.js';
+import { createApp } from '../src/library/create-app.js';
+import { SERVER_LIMITS } from '../src/core/limits.js';
+import { createHttpServer } from '../src/server/create-http-server.js';
+import { MAX_HEADER_BYTES, MAX_URL_LENGTH } from '../src/core/limits.js';
+import { unquotePath } from '../src/wire/unquote-path.js';
+import { validateEvent } from '../src/library/generate-event.js';
+import type { MockLogger, MockOptions } from '../src/config/mock-options.js';
+import { readPreferences } from '../src/engine/read-preferences.js';
+import type { RunningServer } from '../src/library/start-server.js';
+import { startServer } from '../src/library/start-server.js';
 import type { Answer } from './helpers/hostile-http.js';
 import {
   closeServer,

@@ -4,7 +4,7 @@ import { compileContract } from '../src/contract/compile-contract.js';
 import { loadSpec } from '../src/contract/load-spec.js';
 import { createEventGenerator } from '../src/generator/create-event-generator.js';
 import { REFERENCE_DATE } from '../src/generator/created-at.js';
-import { PROVIDER_DATE_TIME } from '../src/serialize/format-provider-date-time.js';
+import { PROVIDER_DATE_TIME } from '../src/wire/format-provider-date-time.js';
 
 const COUNT = 5_000;
 const contract = compileContract(loadSpec());

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { Journal, redactHeaders } from '../src/runtime/journal.js';
-import type { JournalEntry } from '../src/runtime/journal.js';
+import { createApp } from '../src/library/create-app.js';
+import { Journal, redactHeaders } from '../src/state/journal.js';
+import type { JournalEntry } from '../src/state/journal.js';
 import { admin, AUTH, EVENTS, getEvent, journal } from './helpers/mock-http.js';
 import { SPEC_FILE } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';

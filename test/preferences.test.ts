@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { parsePreferHeader } from '../src/pipeline/parse-prefer-header.js';
+import { createApp } from '../src/library/create-app.js';
+import { parsePreferHeader } from '../src/engine/parse-prefer-header.js';
 import { bundledEventFixtures } from './helpers/paths.js';
 
 const app = createApp();

@@ -6,13 +6,7 @@ import { Agent, createServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type {
-  CompleteAuditEvent,
-  MockOptions,
-  RunningServer,
-  ServerOptions,
-  Violation,
-} from 'audit-events-mock';
+import type { CompleteAuditEvent, MockOptions, RunningServer, Violation } from 'audit-events-mock';
 import {
   createApp,
   DEFAULT_SEED,
@@ -23,6 +17,7 @@ import {
   validateEvent,
 } from 'audit-events-mock';
 import { describe, expectTypeOf, it } from 'vitest';
+import { resolveOptions } from '../src/config/resolve-options.js';
 import { runNode } from './helpers/cli-process.js';
 import { AUTH, httpGet } from './helpers/http-get.js';
 import { FIXTURES_DIR, ROOT } from './helpers/paths.js';
@@ -52,7 +47,7 @@ describe.concurrent('the package entry point', () => {
   it('has the declared types of the public API', () => {
     expectTypeOf<MockOptions>().toExtend<Parameters<typeof createApp>[0]>();
     expectTypeOf(createApp).returns.toHaveProperty('listen');
-    expectTypeOf(startServer).parameter(0).toEqualTypeOf<ServerOptions | undefined>();
+    expectTypeOf(startServer).parameter(0).toEqualTypeOf<MockOptions | undefined>();
     expectTypeOf(startServer).returns.resolves.toEqualTypeOf<RunningServer>();
     expectTypeOf<RunningServer>().toExtend<{
       readonly url: string;
@@ -111,8 +106,12 @@ describe.concurrent('createApp(options)', () => {
 });
 
 describe.concurrent('startServer(options)', () => {
-  it('listens on a free port of 127.0.0.1 by default and gives its url', async ({ expect }) => {
-    const server = await startServer();
+  it('listens on 127.0.0.1 and port 4010 by default, as the CLI does', ({ expect }) => {
+    expect(resolveOptions({})).toMatchObject({ host: '127.0.0.1', port: 4010 });
+  });
+
+  it('listens on a free port of 127.0.0.1 with port 0 and gives its url', async ({ expect }) => {
+    const server = await startServer({ port: 0, log: { level: 'silent' } });
     try {
       expect(server.port).toBeGreaterThan(0);
       expect(server.port).not.toBe(4010);
@@ -167,7 +166,7 @@ describe.concurrent('generateEvent(id, options) and validateEvent(body)', () => 
     expect(generateEvent('evt_42', { seed: 'ci' })).toEqual(event);
     expect(generateEvent('evt_42', { seed: 'other' })).not.toEqual(event);
     expect(generateEvent('evt_42')).toEqual(generateEvent('evt_42', { seed: DEFAULT_SEED }));
-    const server = await startServer({ seed: 'ci' });
+    const server = await startServer({ port: 0, seed: 'ci' });
     try {
       expect(await getJson(`${server.url}/v1/audit/events/evt_42`)).toEqual({
         status: 200,
@@ -218,7 +217,7 @@ const report = {
   version: pkg.version,
   kinds: [createApp, startServer, generateEvent, validateEvent].map((value) => typeof value),
 };
-const server = await startServer({ seed: 'consumer' });
+const server = await startServer({ port: 0, seed: 'consumer' });
 const res = await fetch(server.url + '/v1/audit/events/evt_1', {
   headers: { authorization: 'Bearer t' },
 });

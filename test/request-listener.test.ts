@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMock } from '../src/create-mock.js';
-import { type AdminListener, createRequestListener } from '../src/create-request-listener.js';
-import { startServer } from '../src/start-server.js';
+import { testEngine } from './helpers/engine.js';
+import {
+  type AdminListener,
+  createRequestListener,
+} from '../src/server/create-request-listener.js';
+import { startServer } from '../src/library/start-server.js';
 import { closeServer, listenLocal } from './helpers/hostile-http.js';
 import { AUTH, httpGet } from './helpers/http-get.js';
 import { waitFor } from './helpers/wait-for.js';
@@ -19,7 +22,7 @@ async function serve(admin: () => Promise<AdminListener>) {
   let loads = 0;
   const errors: string[] = [];
   const logger = { ...silent, error: (message: string) => errors.push(message) };
-  const { listener, warm } = createRequestListener(createMock({ logger }), () => {
+  const { listener, warm } = createRequestListener(testEngine({ logger }), () => {
     loads += 1;
     return admin();
   });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
+import { createApp } from '../src/library/create-app.js';
 import type { DetailItem, ScenarioView } from './helpers/mock-http.js';
 import { addScenario, admin, EVENTS, getEvent, journal, parse } from './helpers/mock-http.js';
 import { bundledEventFixtures } from './helpers/paths.js';

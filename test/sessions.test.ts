@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { generateEvent } from '../src/library.js';
-import type { RunningServer } from '../src/start-server.js';
-import { startServer } from '../src/start-server.js';
+import { createApp } from '../src/library/create-app.js';
+import { generateEvent } from '../src/library/generate-event.js';
+import type { RunningServer } from '../src/library/start-server.js';
+import { startServer } from '../src/library/start-server.js';
 import type { JournalView, ScenarioView } from './helpers/mock-http.js';
 import { addScenario, admin, AUTH, EVENTS, getEvent, journal, parse } from './helpers/mock-http.js';
 

@@ -1,7 +1,7 @@
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { describe, it } from 'vitest';
-import { startServer } from '../src/start-server.js';
+import { startServer } from '../src/library/start-server.js';
 import { startCli } from './helpers/cli-process.js';
 import type { HttpAnswer } from './helpers/http-get.js';
 import { AUTH, httpGet } from './helpers/http-get.js';

@@ -1,8 +1,6 @@
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.js';
-import { createMock } from '../src/create-mock.js';
-import { standaloneBuffer } from '../src/http/standalone-buffer.js';
+import { standaloneBuffer } from '../src/core/standalone-buffer.js';
+import { testEngine } from './helpers/engine.js';
 import { AUTH } from './helpers/http-get.js';
 
 describe('standaloneBuffer', () => {
@@ -18,14 +16,13 @@ describe('standaloneBuffer', () => {
   });
 
   it('gives loaded fixtures and generated answers kept in the cache their own memory', async () => {
-    const mock = createMock({ logger: { info: () => undefined, error: () => undefined } });
-    const fixture = mock.files.events.get('evt_all_fields_set');
+    const engine = testEngine();
+    const fixture = engine.files.events.get('evt_all_fields_set');
     if (!fixture) throw new Error('the bundled fixture evt_all_fields_set is missing');
     expect(fixture.body.buffer.byteLength).toBe(fixture.body.byteLength);
-    const app = createApp(mock);
-    for (let call = 0; call < 2; call += 1)
-      await request(app).get('/v1/audit/events/evt_hot').set(AUTH).expect(200);
-    const cached = mock.generated.get('evt_hot');
+    const request = { method: 'GET', target: '/v1/audit/events/evt_hot', headers: AUTH };
+    for (let call = 0; call < 2; call += 1) expect(engine.handle(request).answer.status).toBe(200);
+    const cached = engine.generated.get('evt_hot');
     if (!cached) throw new Error('an id asked for twice should be cached');
     expect(cached.body.buffer.byteLength).toBe(cached.body.byteLength);
   });

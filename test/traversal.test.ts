@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MockInstance } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { unquotePath } from '../src/http/unquote-path.js';
-import type { RunningServer } from '../src/start-server.js';
-import { startServer } from '../src/start-server.js';
+import { unquotePath } from '../src/wire/unquote-path.js';
+import type { RunningServer } from '../src/library/start-server.js';
+import type { Engine } from '../src/engine/engine.js';
+import { startMock } from '../src/library/start-server.js';
 import type { Answer } from './helpers/hostile-http.js';
 import { exactRequest, expectWellFormed } from './helpers/hostile-http.js';
 import { bundledEventFixtures } from './helpers/paths.js';
@@ -39,6 +40,7 @@ let root: string;
 let secretTxt: string;
 let secretJson: string;
 let mock: RunningServer;
+let engine: Engine;
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 beforeAll(async () => {
@@ -51,11 +53,11 @@ beforeAll(async () => {
   fs.writeFileSync(secretJson, eventWith('secret', { token: TOKEN }));
   fs.writeFileSync(join(root, 'fixtures', 'events', 'evt_safe.json'), eventWith('evt_safe', null));
   fs.writeFileSync(join(root, 'fixtures', 'events', 'secret.txt'), TOKEN);
-  mock = await startServer({
+  ({ server: mock, engine } = await startMock({
     port: 0,
     fixtures: join(root, 'fixtures'),
     logger: { error: () => undefined },
-  });
+  }));
 });
 
 afterAll(async () => {
@@ -222,7 +224,7 @@ describe('no file is ever read because of a request', () => {
     syncBuiltinESMExports();
     try {
       // The spies do see src's own calls: a reload reads every fixture file through them.
-      mock.mock.reloadFixtures();
+      engine.reloadFixtures();
       const reads = spied.find(({ name }) => name === 'readFileSync')?.spy.mock.calls ?? [];
       expect(reads.map((args) => String(args[0]))).toContain(
         join(root, 'fixtures', 'events', 'evt_safe.json'),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pointerTo, unknownKeys } from '../src/contract/unknown-keys.js';
 import { createRandom } from '../src/generator/random.js';
-import { quoteUrl } from '../src/http/quote-url.js';
-import { unquotePath } from '../src/http/unquote-path.js';
-import { formatProviderDateTime } from '../src/serialize/format-provider-date-time.js';
-import { formatPythonFloat } from '../src/serialize/format-python-float.js';
+import { quoteUrl } from '../src/wire/quote-url.js';
+import { unquotePath } from '../src/wire/unquote-path.js';
+import { formatProviderDateTime } from '../src/wire/format-provider-date-time.js';
+import { formatPythonFloat } from '../src/wire/format-python-float.js';
 
 describe('unquotePath decodes as Python’s urllib.parse.unquote', () => {
   it.each([

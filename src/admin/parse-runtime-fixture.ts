@@ -1,11 +1,11 @@
 import type { Contract } from '../contract/compile-contract.js';
-import type { Violation } from '../contract/violation.js';
-import { checkEventFixture } from '../fixtures/check-event-fixture.js';
-import { checkResponseFixture } from '../fixtures/check-response-fixture.js';
-import type { RuntimeFixture } from '../runtime/runtime-state.js';
-import type { EventSerializer } from '../serialize/create-event-serializer.js';
-import { standaloneBuffer } from '../http/standalone-buffer.js';
-import { isRecord } from '../contract/is-record.js';
+import type { Violation } from '../core/violation.js';
+import { checkEventFixture } from '../fixture-files/check-event-fixture.js';
+import { checkResponseFixture } from '../fixture-files/check-response-fixture.js';
+import type { RuntimeFixture } from '../state/runtime-state.js';
+import type { EventSerializer } from '../wire/create-event-serializer.js';
+import { standaloneBuffer } from '../core/standalone-buffer.js';
+import { isRecord } from '../core/is-record.js';
 
 /**
  * Reads the body of `PUT /__mock/fixtures/{id}`: an event (an `AuditEventResponse` with that id) or
@@ -24,12 +24,7 @@ export function parseRuntimeFixture(
       : [{ pointer: '/id', message: `must be "${id}", the id in the path`, rule: 'id-match' }];
   // A response fixture wraps its answer in "body"; an event never has that field.
   if (isRecord(value) && 'body' in value) {
-    const { fixture, violations } = checkResponseFixture(
-      { ...value, id },
-      file,
-      contract,
-      serialize,
-    );
+    const { fixture, violations } = checkResponseFixture(value, id, file, contract, serialize);
     const all = [...wrongId(value['id']), ...violations];
     return fixture && all.length === 0
       ? { fixture: { kind: 'response', fixture }, violations: all }

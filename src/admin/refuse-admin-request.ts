@@ -1,5 +1,5 @@
-import type { AdminOptions } from '../mock-options.js';
-import { isLoopback } from './admin-access.js';
+import type { AdminPolicy } from '../config/admin-access.js';
+import { isLoopback } from '../config/admin-access.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,7 +19,7 @@ export function refuseAdminRequest(
     readonly method: string;
     readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   },
-  admin: Pick<AdminOptions, 'origins' | 'loopbackOnly'>,
+  admin: Pick<AdminPolicy, 'origins' | 'loopbackOnly'>,
 ): { status: 403; detail: string } | undefined {
   const host = request.headers['host'];
   if (admin.loopbackOnly && (typeof host !== 'string' || !isLoopback(hostName(host)))) {

@@ -1,4 +1,4 @@
-import type { Violation } from '../contract/violation.js';
+import type { Violation } from '../core/violation.js';
 
 /** One problem in the provider's validation-error form, so clients need one error parser. */
 export interface DetailItem {

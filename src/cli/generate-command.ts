@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileContract } from '../contract/compile-contract.js';
 import { loadSpec } from '../contract/load-spec.js';
-import { formatViolation } from '../contract/violation.js';
+import { formatViolation } from '../core/violation.js';
 import { createEventGenerator } from '../generator/create-event-generator.js';
-import { DEFAULT_SEED } from '../mock-options.js';
-import { createEventSerializer } from '../serialize/create-event-serializer.js';
-import { SettingsError } from './serve-settings.js';
+import { DEFAULT_SEED } from '../contract/option-default.js';
+import { createEventSerializer } from '../wire/create-event-serializer.js';
+import { UsageError } from './usage-error.js';
 import { GENERATE_USAGE } from './usage.js';
 
 const MAX_COUNT = 10_000_000;
@@ -36,9 +36,9 @@ export async function generate(
   }
   const count = Number(values.count);
   if (values.count === undefined || !/^\d+$/.test(values.count) || count < 1 || count > MAX_COUNT)
-    throw new SettingsError(`generate needs --count <n>, a whole number from 1 to ${MAX_COUNT}.`);
+    throw new UsageError(`generate needs --count <n>, a whole number from 1 to ${MAX_COUNT}.`);
   if ((values.out === undefined) === (values.ndjson !== true))
-    throw new SettingsError('generate needs exactly one of --out <dir> or --ndjson.');
+    throw new UsageError('generate needs exactly one of --out <dir> or --ndjson.');
   const seed = values.seed ?? DEFAULT_SEED;
   const contract = compileContract(loadSpec());
   const serialize = createEventSerializer(contract.eventFields);

@@ -1,9 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
-import { SpecError } from '../contract/load-spec.js';
-import { FixtureLoadError } from '../fixtures/fixture-problem.js';
-import { ListenError } from '../listen-error.js';
-import { VERSION } from '../version.js';
-import { SettingsError } from './serve-settings.js';
+import { VERSION } from '../core/version.js';
+import { isUsageProblem, MockError } from '../core/mock-error.js';
+import { UsageError } from './usage-error.js';
 import { GENERATE_USAGE, SERVE_USAGE, USAGE, VALIDATE_USAGE } from './usage.js';
 import { heapFlags } from './heap-flags.js';
 
@@ -17,30 +15,24 @@ const USAGES: Record<Command, string> = {
 
 export { USAGE };
 
-/** A mistake on the command line: the message, then the command's usage; exit 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
-
 function isParseArgsError(error: unknown): error is TypeError {
   return (
     error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
   );
 }
 
-/** What went wrong, as a short message, and the exit code for it: 2 for usage, 1 for everything else. */
+/**
+ * What went wrong, as a short message, and the exit code for it: 2 for the user's mistakes (usage,
+ * options), 1 for what stops the mock at run time (spec, fixtures, port); anything that is not a
+ * {@link MockError} is a defect of the mock, reported with its stack.
+ */
 export function describeFailure(error: unknown): { message: string; code: number } {
-  if (error instanceof UsageError || error instanceof SettingsError || error instanceof RangeError)
-    return { message: error.message, code: 2 };
+  if (error instanceof MockError)
+    return { message: error.message, code: isUsageProblem(error) ? 2 : 1 };
   if (isParseArgsError(error)) return { message: `${error.message}\n\n${USAGE}`, code: 2 };
-  if (
-    error instanceof SpecError ||
-    error instanceof FixtureLoadError ||
-    error instanceof ListenError
-  )
-    return { message: error.message, code: 1 };
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {
-    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    message: `internal error (a defect of the mock; please report it with this trace):\n${stack}`,
     code: 1,
   };
 }
@@ -57,17 +49,20 @@ async function run(
     case 'generate':
       return (await import('./generate-command.js')).generate(args, process.stdout, process.stderr);
     case 'serve': {
-      const { serve, serveSettings } = await import('./serve-command.js');
-      const settings = serveSettings(args, env);
-      if (settings === undefined) {
+      const { serve, serveOptions } = await import('./serve-command.js');
+      const options = serveOptions(args, env);
+      if (options === undefined) {
         process.stdout.write(SERVE_USAGE);
         return 0;
       }
       for (const flag of heapFlags(process.execArgv)) setFlagsFromString(flag);
-      const server = await serve(settings, process.stdout);
-      const stop = () => void server.close().then(() => process.exit(0));
+      const started = serve(options, process.stdout);
+      // Installed before the start-up lines are written, so a signal right after them is honoured.
+      const stop = () =>
+        void started.then(({ server }) => server.close()).finally(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      await started;
       return undefined;
     }
     default:

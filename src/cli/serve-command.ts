@@ -1,152 +1,64 @@
 import { parseArgs } from 'node:util';
-import { describeAdminAccess } from '../admin/admin-access.js';
-import { createLogger } from '../logging/create-logger.js';
-import { DEFAULT_AUTH } from '../pipeline/auth-options.js';
-import { parseLatency } from '../runtime/latency-model.js';
-import type { RunningServer } from '../start-server.js';
-import { startServer } from '../start-server.js';
-import { SERVE_USAGE } from './usage.js';
+import { describeAdminAccess } from '../config/admin-access.js';
+import { mergeOptions } from '../config/merge-options.js';
+import type { MockOptions } from '../config/mock-options.js';
+import { optionsFromEnv } from '../config/options-from-env.js';
+import { readConfigFile } from '../config/read-config-file.js';
+import { resolveOptions } from '../config/resolve-options.js';
+import type { LogStream } from '../logging/create-logger.js';
+import { createLogger, mockLogger } from '../logging/create-logger.js';
+import type { RunningMock } from '../library/start-server.js';
+import { startMock } from '../library/start-server.js';
+import { optionsFromFlags, SERVE_FLAGS } from './serve-flags.js';
 
-export { SERVE_USAGE };
-import type { ServeSettings } from './serve-settings.js';
-import {
-  checkSettings,
-  mergeSettings,
-  readConfigFile,
-  SettingsError,
-  settingsFromEnv,
-} from './serve-settings.js';
-
-const OPTIONS = {
-  config: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  seed: { type: 'string' },
-  spec: { type: 'string' },
-  fixtures: { type: 'string' },
-  watch: { type: 'boolean' },
-  auth: { type: 'string' },
-  'accept-token': { type: 'string', multiple: true },
-  'reject-token': { type: 'string', multiple: true },
-  'cors-origin': { type: 'string', multiple: true },
-  latency: { type: 'string' },
-  chaos: { type: 'string' },
-  'journal-size': { type: 'string' },
-  'admin-token': { type: 'string' },
-  'admin-origin': { type: 'string', multiple: true },
-  'no-admin': { type: 'boolean' },
-  'log-level': { type: 'string' },
-  'log-format': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** Flags whose names are not the kebab-case of their setting. */
-const FLAG_NAMES: Readonly<Record<string, string>> = {
-  acceptTokens: '--accept-token',
-  rejectTokens: '--reject-token',
-  corsOrigins: '--cors-origin',
-  adminOrigins: '--admin-origin',
-  admin: '--no-admin',
-};
-
-function number(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value))
-    throw new SettingsError(`--${flag} must be a number, got "${text}".`);
-  return value;
-}
-
-/** Reads `serve`'s flags into settings; `undefined` for `--help`. Throws `TypeError` for an unknown flag. */
-export function serveSettings(
+/**
+ * Reads `serve`'s command line into options: flags > environment > `--config` file > the defaults
+ * of `schemas/options.schema.json`. `undefined` for `--help`. Throws `TypeError` for an unknown flag
+ * and `OptionsError` for a value that cannot be used.
+ */
+export function serveOptions(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-): ServeSettings | undefined {
+): MockOptions | undefined {
   const { values } = parseArgs({
     args: [...args],
-    options: OPTIONS,
+    options: SERVE_FLAGS,
     strict: true,
     allowPositionals: false,
   });
   if (values.help) return undefined;
-  const flags = checkSettings(
-    {
-      port: number('port', values.port),
-      host: values.host,
-      seed: values.seed,
-      spec: values.spec,
-      fixtures: values.fixtures,
-      watch: values.watch,
-      auth: values.auth,
-      acceptTokens: values['accept-token'],
-      rejectTokens: values['reject-token'],
-      corsOrigins: values['cors-origin'],
-      latency: values.latency,
-      chaos: number('chaos', values.chaos),
-      journalSize: number('journal-size', values['journal-size']),
-      adminToken: values['admin-token'],
-      adminOrigins: values['admin-origin'],
-      admin: values['no-admin'] ? false : undefined,
-      logLevel: values['log-level'],
-      logFormat: values['log-format'],
-    },
-    'flags',
-    (key) =>
-      FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
-  );
+  const flags = optionsFromFlags(values);
   const file = values.config === undefined ? {} : readConfigFile(values.config);
-  return mergeSettings(file, settingsFromEnv(env), flags);
+  const options = mergeOptions(file, optionsFromEnv(env), flags);
+  // Checked whole here, so a mistake is reported before anything starts.
+  resolveOptions(
+    options,
+    values.config === undefined ? 'options' : `options (with ${values.config})`,
+  );
+  return options;
 }
 
-/** Starts the server for settings; prints where it listens and who may use the admin API. */
-export async function serve(
-  settings: ServeSettings,
-  out: NodeJS.WritableStream,
-): Promise<RunningServer> {
-  if (!Number.isInteger(settings.port) || settings.port < 0 || settings.port > 65_535)
-    throw new SettingsError(
-      `The port must be a whole number from 0 to 65535, got ${settings.port}.`,
+/**
+ * Starts the server for options, logging to `out` (one line per request); then writes where it
+ * listens and who may use the admin API: plain lines, or JSON lines when the log format is JSON.
+ */
+export async function serve(options: MockOptions, out: LogStream): Promise<RunningMock> {
+  const resolved = resolveOptions(options);
+  const log = createLogger(resolved.log, out);
+  const running = await startMock({ ...options, logger: mockLogger(log) }, out);
+  const { server, engine } = running;
+  const fixtures = engine.files.events.size + engine.files.responses.size;
+  const listening = `audit-events-mock listening on ${server.url} (${fixtures} fixtures, seed "${resolved.seed}")`;
+  const admin = describeAdminAccess(server.admin);
+  const { format } = resolved.log;
+  // The banner is written whatever the level, in the log's format.
+  if (format === 'json' || (format === 'auto' && out.isTTY !== true)) {
+    const line = (msg: string, fields: Record<string, unknown>) =>
+      `${JSON.stringify({ level: 30, time: Date.now(), ...fields, msg })}\n`;
+    out.write(
+      line(listening, { url: server.url, fixtures, seed: resolved.seed }) +
+        line(admin, { admin: server.admin.mode }),
     );
-  const log = createLogger({
-    level: settings.logLevel,
-    format: settings.logFormat ?? ((out as { isTTY?: boolean }).isTTY ? 'pretty' : 'json'),
-    stream: out,
-  });
-  let latency;
-  try {
-    latency = settings.latency === undefined ? undefined : parseLatency(settings.latency);
-  } catch (error) {
-    throw new SettingsError(error instanceof Error ? error.message : String(error));
-  }
-  const server = await startServer({
-    port: settings.port,
-    host: settings.host,
-    seed: settings.seed,
-    ...(settings.spec === undefined ? {} : { spec: settings.spec }),
-    ...(settings.fixtures === undefined ? {} : { fixtures: settings.fixtures }),
-    auth: {
-      mode: settings.auth,
-      reject: [...DEFAULT_AUTH.reject, ...settings.rejectTokens],
-      ...(settings.acceptTokens ? { accept: settings.acceptTokens } : {}),
-    },
-    cors: { origins: settings.corsOrigins ?? '*' },
-    ...(latency ? { latency } : {}),
-    chaos: settings.chaos,
-    limits: { journal: settings.journalSize },
-    ...(settings.adminToken === undefined ? {} : { adminToken: settings.adminToken }),
-    noAdmin: !settings.admin,
-    admin: { origins: settings.adminOrigins },
-    watch: settings.watch,
-    logger: {
-      error: (message, fields) => log.error(fields ?? {}, message),
-      info: (message, fields) => log.info(fields ?? {}, message),
-      request: (entry) => log.info(entry, 'request'),
-    },
-  });
-  const count = server.mock.files.events.size + server.mock.files.responses.size;
-  out.write(
-    `audit-events-mock listening on ${server.url} (${count} fixtures, seed "${settings.seed}")\n`,
-  );
-  out.write(`${describeAdminAccess(server.admin)}\n`);
-  return server;
+  } else out.write(`${listening}\n${admin}\n`);
+  return running;
 }

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { compileContract } from '../contract/compile-contract.js';
 import { loadSpec } from '../contract/load-spec.js';
-import { FixtureLoadError, formatFixtureProblem } from '../fixtures/fixture-problem.js';
-import { loadFixtures } from '../fixtures/load-fixtures.js';
-import { BUNDLED_FIXTURES_DIR } from '../mock-options.js';
-import { createEventSerializer } from '../serialize/create-event-serializer.js';
-import { SettingsError } from './serve-settings.js';
+import { FixtureLoadError, formatFixtureProblem } from '../fixture-files/fixture-problem.js';
+import { loadFixtures } from '../fixture-files/load-fixtures.js';
+import { BUNDLED_FIXTURES_DIR } from '../config/resolve-options.js';
+import { createEventSerializer } from '../wire/create-event-serializer.js';
+import { UsageError } from './usage-error.js';
 import { VALIDATE_USAGE } from './usage.js';
 
 /** Runs `validate`; returns the exit code. */
@@ -25,7 +25,7 @@ export function validate(
     return 0;
   }
   if (positionals.length > 1)
-    throw new SettingsError(
+    throw new UsageError(
       `validate takes one folder, got ${positionals.length}: ${positionals.join(' ')}`,
     );
   const dir = positionals[0] ?? BUNDLED_FIXTURES_DIR;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { isRecord } from './is-record.js';
+import { packagePath } from '../core/package-root.js';
+import { isRecord } from '../core/is-record.js';
+import { SpecError } from './spec-error.js';
 
 /** The OpenAPI document bundled with the package. */
-export const BUNDLED_SPEC_PATH = fileURLToPath(new URL('../../spec/openapi.json', import.meta.url));
+export const BUNDLED_SPEC_PATH = packagePath('spec', 'openapi.json');
 
 /** The parts of an OpenAPI 3.1 document the mock reads; the rest is kept as it is. */
 export interface OpenApiDocument {
@@ -11,11 +12,6 @@ export interface OpenApiDocument {
   readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly components: { readonly schemas: Readonly<Record<string, unknown>> };
   readonly [key: string]: unknown;
-}
-
-/** Raised when the spec file cannot be read or is not an OpenAPI 3.1 document the mock can serve. */
-export class SpecError extends Error {
-  override readonly name = 'SpecError';
 }
 
 /** Reads and checks the OpenAPI document at `path`. */

@@ -1,4 +1,4 @@
-import type { Violation } from './violation.js';
+import type { Violation } from '../core/violation.js';
 
 /** `parent` + `/key`, with `~` and `/` in the key escaped as JSON pointers require. */
 export function pointerTo(parent: string, key: string): string {

@@ -1,4 +1,4 @@
-import { formatProviderDateTime } from '../serialize/format-provider-date-time.js';
+import { formatProviderDateTime } from '../wire/format-provider-date-time.js';
 import type { Random } from './random.js';
 
 /** Generated events fall in the 90 days before this instant (fixed, so output never depends on "now"). */

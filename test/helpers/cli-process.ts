@@ -80,6 +80,13 @@ export interface RunningCli {
 export const BANNER =
   /^audit-events-mock listening on (http:\/\/127\.0\.0\.1:(\d+)) \((\d+) fixtures, seed "(.*)"\)$/;
 
+/** A start-up line's message: the `msg` of a JSON log line, or the line itself. */
+export function bannerText(line: string): string {
+  if (!line.startsWith('{')) return line;
+  const { msg } = JSON.parse(line) as { msg?: unknown };
+  return String(msg);
+}
+
 /**
  * Starts `audit-events-mock <args>` (pass `--port 0`) and resolves once it printed its two start-up
  * lines; rejects with its stderr if it exits first.
@@ -159,7 +166,9 @@ export async function startCli(
     await stop('SIGKILL');
     throw error;
   }
-  const match = BANNER.exec(lines[0] ?? '');
+  // Off a terminal the banner is two JSON log lines; on one (or with --log-format pretty), text.
+  const banner = lines.slice(0, 2).map(bannerText);
+  const match = BANNER.exec(banner[0] ?? '');
   if (!match) {
     await stop('SIGKILL');
     throw new Error(`unexpected first line: ${lines[0] ?? ''}`);
@@ -167,7 +176,7 @@ export async function startCli(
   return {
     url: match[1] ?? '',
     port: Number(match[2]),
-    banner: lines.slice(0, 2),
+    banner,
     lines,
     stderr: () => stderr,
     waitForLine,

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../src/runtime/journal.js';
+import type { JournalEntry } from '../../src/state/journal.js';
 import { request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';

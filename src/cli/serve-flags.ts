@@ -1,0 +1,85 @@
+import type { MockConfig } from '../config/mock-options.js';
+import { mergeOptions } from '../config/merge-options.js';
+import { OptionsError } from '../config/options-error.js';
+import { parseLatencyFlag } from './parse-latency-flag.js';
+
+/** `serve`'s flags as `node:util` `parseArgs` reads them. */
+export const SERVE_FLAGS = {
+  config: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  seed: { type: 'string' },
+  spec: { type: 'string' },
+  fixtures: { type: 'string' },
+  watch: { type: 'boolean' },
+  auth: { type: 'string' },
+  'accept-token': { type: 'string', multiple: true },
+  'reject-token': { type: 'string', multiple: true },
+  'cors-origin': { type: 'string', multiple: true },
+  latency: { type: 'string' },
+  chaos: { type: 'string' },
+  'journal-size': { type: 'string' },
+  'admin-token': { type: 'string' },
+  'admin-origin': { type: 'string', multiple: true },
+  'no-admin': { type: 'boolean' },
+  'log-level': { type: 'string' },
+  'log-format': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = {
+  readonly [K in keyof typeof SERVE_FLAGS]?: (typeof SERVE_FLAGS)[K] extends {
+    multiple: true;
+  }
+    ? string[]
+    : (typeof SERVE_FLAGS)[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
+};
+
+/** A whole number written in decimal digits only (no `0x10`, `1e3`, spaces or signs). */
+export function decimalFlag(flag: string, text: string): number {
+  if (!/^\d{1,15}$/.test(text))
+    throw new OptionsError(`--${flag} must be a whole number in decimal digits, got "${text}".`);
+  return Number(text);
+}
+
+/** A decimal number such as `0.25` (for rates). */
+function decimalNumberFlag(flag: string, text: string): number {
+  if (!/^\d{1,15}(\.\d{1,15})?$/.test(text))
+    throw new OptionsError(`--${flag} must be a decimal number such as 0.25, got "${text}".`);
+  return Number(text);
+}
+
+/**
+ * Maps `serve`'s flags onto the options object (the same keys as a config file and the library);
+ * their values are checked with the rest of the options.
+ */
+export function optionsFromFlags(values: Values): MockConfig {
+  const some = <T>(value: T | undefined, make: (value: T) => MockConfig): MockConfig =>
+    value === undefined ? {} : make(value);
+  const layers: MockConfig[] = [
+    some(values.port, (port) => ({ port: decimalFlag('port', port) })),
+    some(values.host, (host) => ({ host })),
+    some(values.seed, (seed) => ({ seed })),
+    some(values.spec, (spec) => ({ spec })),
+    some(values.fixtures, (fixtures) => ({ fixtures })),
+    some(values.watch, (watch) => ({ watch })),
+    // The schema check names the allowed modes, levels and formats; the casts carry the text there.
+    some(values.auth, (mode) => ({ auth: { mode: mode as 'none' } })),
+    some(values['accept-token'], (accept) => ({ auth: { accept } })),
+    some(values['reject-token'], (reject) => ({ auth: { reject } })),
+    some(values['cors-origin'], (origins) => ({ cors: { origins } })),
+    some(values.latency, (latency) => ({ latency: parseLatencyFlag(latency) })),
+    some(values.chaos, (chaos) => ({ chaos: decimalNumberFlag('chaos', chaos) })),
+    some(values['journal-size'], (size) => ({
+      limits: { journal: decimalFlag('journal-size', size) },
+    })),
+    some(values['admin-token'], (token) => ({ admin: { token } })),
+    some(values['admin-origin'], (origins) => ({ admin: { origins } })),
+    values['no-admin'] === true ? { admin: { enabled: false } } : {},
+    some(values['log-level'], (level) => ({ log: { level: level as 'info' } })),
+    some(values['log-format'], (format) => ({ log: { format: format as 'auto' } })),
+  ];
+  return mergeOptions(...layers);
+}

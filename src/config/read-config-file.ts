@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { schemaChecks } from '../contract/compile-schemas.js';
+import { isRecord } from '../core/is-record.js';
+import type { MockConfig } from './mock-options.js';
+import { OptionsError } from './options-error.js';
+
+/**
+ * Reads a JSON config file holding {@link MockConfig} (a byte-order mark is fine), checks it against
+ * `schemas/options.schema.json` and makes its `spec` and `fixtures` paths relative to the file, so
+ * it works from any working directory.
+ * @throws OptionsError naming the file and every key that is not valid
+ */
+export function readConfigFile(path: string): MockConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new OptionsError(
+      `Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch (error) {
+    throw new OptionsError(
+      `The config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
+  if (!isRecord(value))
+    throw new OptionsError(`The config file ${path} must hold a JSON object of options.`);
+  // Checked on a copy, so the schema's defaults do not count as set by the file.
+  const violations = schemaChecks().options(structuredClone(value));
+  if (violations.length > 0) throw OptionsError.fromViolations(path, violations);
+  const config = value as MockConfig;
+  return {
+    ...config,
+    ...(config.spec === undefined ? {} : { spec: resolve(dirname(path), config.spec) }),
+    ...(config.fixtures === undefined ? {} : { fixtures: resolve(dirname(path), config.fixtures) }),
+  };
+}

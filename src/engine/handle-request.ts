@@ -1,0 +1,98 @@
+import type { Answer } from '../core/answer.js';
+import { detailAnswer } from '../core/answer.js';
+import type { MockRequest } from '../core/mock-request.js';
+import { sessionOf } from '../core/mock-request.js';
+import type { EventSources } from './answer-with-event.js';
+import { authenticate } from './authenticate.js';
+import { chooseAnswer } from './choose-answer.js';
+import { corsPreflight, withCors } from './cors.js';
+import type { Engine, HandledRequest } from './engine.js';
+import type { PreferencesResult } from './read-preferences.js';
+import { readPreferences } from './read-preferences.js';
+import type { Route } from './route-request.js';
+import { routeRequest } from './route-request.js';
+import { withDelayAndFault } from './with-delay-and-fault.js';
+
+const ALLOW_GET = { allow: 'GET' };
+const NO_PREFERENCES: PreferencesResult = { ok: true, preferences: {}, applied: [] };
+const EMPTY = Buffer.alloc(0);
+
+/** The provider router's own answers: 404, 405 and the trailing-slash 307. */
+function routerAnswer(route: Exclude<Route, { kind: 'event' }>): Answer {
+  switch (route.kind) {
+    case 'not-found':
+      return detailAnswer(404, 'Not Found', 'router');
+    case 'method-not-allowed':
+      return detailAnswer(405, 'Method Not Allowed', 'router', ALLOW_GET);
+    case 'redirect':
+      return { status: 307, headers: { location: route.location }, body: EMPTY, source: 'router' };
+    default:
+      throw new Error(`Unknown route kind "${String(route satisfies never)}".`);
+  }
+}
+
+function preferencesOf(request: MockRequest, sources: EventSources): PreferencesResult {
+  const prefer = request.headers['prefer'];
+  const at = request.target.indexOf('?');
+  if (prefer === undefined && at === -1) return NO_PREFERENCES;
+  const query = new URLSearchParams(at === -1 ? '' : request.target.slice(at + 1));
+  return readPreferences(prefer, query, () => sources.fixtures.ids());
+}
+
+function withPreferenceApplied(answer: Answer, applied: readonly string[]): Answer {
+  if (applied.length === 0) return answer;
+  return { ...answer, headers: { ...answer.headers, 'preference-applied': applied.join(', ') } };
+}
+
+/**
+ * Answers one request of the mocked API as the provider would, in its order. Each stage either
+ * answers (and the rest are skipped) or hands on what it learnt:
+ * 1. CORS preflight, before any routing (Starlette's middleware);
+ * 2. routing: 404, 405 or the trailing-slash 307, else the event id;
+ * 3. authentication: 401s;
+ * 4. preferences (`Prefer`, `?__code=`...): a 400 for one the mock cannot honour;
+ * 5. choosing the answer: what was asked for, a scenario step, chaos, or the id's normal answer;
+ * 6. delay and fault;
+ * 7. CORS headers on the way out.
+ */
+export function handleRequest(request: MockRequest, engine: Engine): HandledRequest {
+  const session = sessionOf(request);
+  const done = (answer: Answer, eventId: string | null = null): HandledRequest => ({
+    answer: withCors(answer, request, engine.options.cors),
+    eventId,
+    session,
+  });
+
+  const preflight = corsPreflight(request, engine.options.cors);
+  if (preflight) return { answer: preflight, eventId: null, session };
+
+  const route = routeRequest(
+    request.method,
+    request.target,
+    request.headers['host'],
+    engine.matchRoute,
+  );
+  if (route.kind !== 'event') return done(routerAnswer(route));
+  const { eventId } = route;
+
+  const denied = authenticate(
+    request.headers,
+    engine.contract.operation.apiKeyHeader,
+    engine.options.auth,
+  );
+  if (denied) return done(denied, eventId);
+
+  const sources: EventSources = {
+    contract: engine.contract,
+    generate: engine.generate,
+    serialize: engine.serialize,
+    generated: engine.generated,
+    fixtures: engine.state.lookup(engine.files, session),
+  };
+  const read = preferencesOf(request, sources);
+  if (!read.ok) return done(detailAnswer(400, read.detail, 'preferences'), eventId);
+
+  const chosen = chooseAnswer(eventId, read.preferences, session, engine, sources);
+  const delayed = withDelayAndFault(chosen, read.preferences, engine);
+  return done(withPreferenceApplied(delayed, read.applied), eventId);
+}

@@ -1,4 +1,0 @@
-/** Raised when the server cannot listen (the port is taken, say). */
-export class ListenError extends Error {
-  override readonly name = 'ListenError';
-}
