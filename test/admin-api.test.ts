@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { generateEvent } from '../src/library/generate-event.js';
 import type { DetailItem, ScenarioView } from './helpers/mock-http.js';
 import { addScenario, admin, getEvent, journal, parse } from './helpers/mock-http.js';
 import { bundledEventFixtures, FIXTURES_DIR, ROOT } from './helpers/paths.js';
 
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
-const app = createApp();
+const app = await mockUrl();
 beforeEach(async () => {
   expect((await admin(app, 'post', '/reset')).status).toBe(204);
 });
@@ -34,7 +34,7 @@ const eventWithId = (id: string): Record<string, unknown> => ({
 
 describe('GET /__mock/health', () => {
   it('says the mock is up, its version, fixture count, seed and uptime', async () => {
-    const app = createApp({ seed: 'health-seed' });
+    const app = await mockUrl({ seed: 'health-seed' });
     const res = await admin(app, 'get', '/health');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -323,7 +323,7 @@ describe('the admin API answers JSON errors', () => {
     ['sessions', { sessions: 1 }],
     ['scenarios', { scenarios: 1 }],
   ])('past the %s limit it answers 429 with a JSON detail', async (_, limits) => {
-    const app = createApp({ limits });
+    const app = await mockUrl({ limits });
     const step = { match: { eventId: 'x' }, steps: [{ status: 404 }] };
     expect((await addScenario(app, step, 's1')).status).toBe(201);
     const second =
@@ -335,7 +335,7 @@ describe('the admin API answers JSON errors', () => {
   });
 
   it('past the run-time fixture limit PUT answers 429 and keeps what it had', async () => {
-    const app = createApp({ limits: { fixtures: 1 } });
+    const app = await mockUrl({ limits: { fixtures: 1 } });
     expect((await admin(app, 'put', '/fixtures/f1', { body: eventWithId('f1') })).status).toBe(201);
     const res = await admin(app, 'put', '/fixtures/f2', { body: eventWithId('f2') });
     expect(res.status).toBe(429);

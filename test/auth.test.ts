@@ -1,13 +1,13 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import type { MockOptions } from '../src/config/mock-options.js';
 
 const NOT_AUTHENTICATED = '{"detail":"Not authenticated"}';
 const INVALID = '{"detail":"Could not validate credentials"}';
 
 async function call(headers: Record<string, string>, options: MockOptions = {}) {
-  let req = request(createApp(options)).get('/v1/audit/events/e1');
+  let req = request(await mockUrl(options)).get('/v1/audit/events/e1');
   for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
   return req;
 }
@@ -82,12 +82,12 @@ describe('authentication, as the provider checks it', () => {
   it('comes before forced outcomes and pinned responses', async () => {
     const forced = await call({ Prefer: 'code=422' });
     expect([forced.status, forced.text]).toEqual([401, NOT_AUTHENTICATED]);
-    const pinned = await request(createApp()).get('/v1/audit/events/evt_not_found');
+    const pinned = await request(await mockUrl()).get('/v1/audit/events/evt_not_found');
     expect([pinned.status, pinned.text]).toEqual([401, NOT_AUTHENTICATED]);
   });
 
   it('comes after routing: a wrong method or path is answered without credentials', async () => {
-    expect((await request(createApp()).post('/v1/audit/events/e1')).status).toBe(405);
-    expect((await request(createApp()).get('/v1/nope')).status).toBe(404);
+    expect((await request(await mockUrl()).post('/v1/audit/events/e1')).status).toBe(405);
+    expect((await request(await mockUrl()).get('/v1/nope')).status).toBe(404);
   });
 });

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/library/start-server.js';
 import { startServer } from '../src/library/start-server.js';
 import { CHROMIUM, chromiumMissing, launchChromium } from './helpers/chromium.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
+import { closeServer } from './helpers/hostile-http.js';
 
 const EVENT_ID = 'evt_browser_e2e';
-const TOKEN = { authorization: 'Bearer any-token' } as const;
+const TOKEN = AUTH_HEADERS;
 
 /** What the page's own `fetch` could read of an answer, or why it could read nothing. */
 type PageFetch = { status: number; body: string } | { error: string };
@@ -31,13 +33,6 @@ async function startPageServer(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://localhost:${port}/` };
 }
 
-async function closeServer(server: Server): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
-}
-
 // Outside the describe, so a missing browser fails here too, not only in its beforeAll.
 it(`finds Debian's Chromium at ${CHROMIUM}`, () => {
   expect(chromiumMissing(), chromiumMissing()).toBeUndefined();
@@ -51,7 +46,7 @@ describe('a browser page on another origin', () => {
   const consoleLines: string[] = [];
 
   beforeAll(async () => {
-    mock = await startServer({ port: 0, host: '127.0.0.1' });
+    mock = await startServer({ port: 0, host: '127.0.0.1', log: { level: 'silent' } });
     pageServer = await startPageServer();
     browser = await launchChromium();
     page = await browser.newPage();

@@ -12,7 +12,6 @@ import type { CliResult } from './helpers/cli-process.js';
 import { cliEnv, runCli } from './helpers/cli-process.js';
 import { runMain, TextSink } from './helpers/in-process-cli.js';
 import { CLI, FIXTURES_DIR, ROOT } from './helpers/paths.js';
-import { scratchDir } from './helpers/scratch-dir.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const PACKAGE_VERSION = (
@@ -108,17 +107,20 @@ describe.concurrent('audit-events-mock as a real process', () => {
     expect,
     onTestFinished,
   }) => {
-    const dir = scratchDir(onTestFinished, {
-      'events/good.json': eventFile({}),
-      'events/bad-type.json': eventFile({ id: 'evt_bad_type', user_id: 'u-1' }),
-      'events/extra-field.json': eventFile({ id: 'evt_extra', severity: 'high' }),
-      'events/not-json.json': '{\n  "id": "x",\n}',
-      'responses/bad-body.json': JSON.stringify({
-        id: 'evt_bad_body',
-        status: 200,
-        body: { id: 'evt_bad_body' },
-      }),
-    });
+    const dir = tempDir(
+      {
+        'events/good.json': eventFile({}),
+        'events/bad-type.json': eventFile({ id: 'evt_bad_type', user_id: 'u-1' }),
+        'events/extra-field.json': eventFile({ id: 'evt_extra', severity: 'high' }),
+        'events/not-json.json': '{\n  "id": "x",\n}',
+        'responses/bad-body.json': JSON.stringify({
+          id: 'evt_bad_body',
+          status: 200,
+          body: { id: 'evt_bad_body' },
+        }),
+      },
+      onTestFinished,
+    );
     const result = await runCli(['validate', dir]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -167,7 +169,7 @@ describe.concurrent('audit-events-mock as a real process', () => {
     expect,
     onTestFinished,
   }) => {
-    const dir = join(scratchDir(onTestFinished), 'generated');
+    const dir = join(tempDir({}, onTestFinished), 'generated');
     const written = await runCli(['generate', '--count', '3', '--seed', 'files', '--out', dir]);
     expect(written).toMatchObject({
       code: 0,

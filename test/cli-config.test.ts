@@ -8,9 +8,8 @@ import { OptionsError } from '../src/config/options-error.js';
 import type { ResolvedOptions } from '../src/config/resolve-options.js';
 import { defaultOptions, resolveOptions } from '../src/config/resolve-options.js';
 import { runCli, startCli } from './helpers/cli-process.js';
-import { AUTH } from './helpers/http-get.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
 import { runMain, TextSink } from './helpers/in-process-cli.js';
-import { scratchDir } from './helpers/scratch-dir.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 const configFile = (settings: unknown): string =>
@@ -217,7 +216,7 @@ async function serveAndLog(
   log: MockOptions['log'],
   output: TextSink,
   ids: readonly string[],
-  headers: Readonly<Record<string, string>> = AUTH,
+  headers: Readonly<Record<string, string>> = AUTH_HEADERS,
 ): Promise<string[]> {
   const { server } = await serve({ port: 0, ...(log ? { log } : {}) }, output);
   try {
@@ -295,14 +294,17 @@ describe.concurrent('the config file in a real process', () => {
     expect,
     onTestFinished,
   }) => {
-    const dir = scratchDir(onTestFinished, {
-      'config.json': JSON.stringify({ port: 0, seed: 'from-file', log: { level: 'silent' } }),
-    });
+    const dir = tempDir(
+      {
+        'config.json': JSON.stringify({ port: 0, seed: 'from-file', log: { level: 'silent' } }),
+      },
+      onTestFinished,
+    );
     const cli = await startCli(['--config', join(dir, 'config.json')]);
     try {
       expect(cli.banner[0]).toMatch(/ \(\d+ fixtures, seed "from-file"\)$/);
       expect(cli.port).not.toBe(4010);
-      const res = await fetch(`${cli.url}/v1/audit/events/e1`, { headers: AUTH });
+      const res = await fetch(`${cli.url}/v1/audit/events/e1`, { headers: AUTH_HEADERS });
       expect(res.status).toBe(200);
       await res.text();
     } finally {
@@ -320,14 +322,17 @@ describe.concurrent('the config file in a real process', () => {
     const address = taken.address();
     const takenPort = typeof address === 'object' && address !== null ? address.port : 0;
     onTestFinished(() => void taken.close());
-    const dir = scratchDir(onTestFinished, {
-      'config.json': JSON.stringify({
-        port: takenPort,
-        seed: 'from-file',
-        log: { level: 'silent' },
-        admin: { token: 'file-token' },
-      }),
-    });
+    const dir = tempDir(
+      {
+        'config.json': JSON.stringify({
+          port: takenPort,
+          seed: 'from-file',
+          log: { level: 'silent' },
+          admin: { token: 'file-token' },
+        }),
+      },
+      onTestFinished,
+    );
     const cli = await startCli(['--config', join(dir, 'config.json'), '--seed', 'from-flag'], {
       env: { PORT: '0', SEED: 'from-env', LOG_LEVEL: 'info', MOCK_ADMIN_TOKEN: 'env-token' },
     });
@@ -347,7 +352,9 @@ describe.concurrent('the config file in a real process', () => {
       expect(await health('env-token')).toBe(200);
       expect(await health('file-token')).toBe(401);
       // LOG_LEVEL=info beat the file's "silent": the request is logged, as JSON (not a terminal).
-      const res = await fetch(`${cli.url}/v1/audit/events/evt_login_failed`, { headers: AUTH });
+      const res = await fetch(`${cli.url}/v1/audit/events/evt_login_failed`, {
+        headers: AUTH_HEADERS,
+      });
       expect(res.status).toBe(200);
       await res.text();
       const line = await cli.waitForLine((text) => text.includes('"msg":"request"'));
@@ -367,9 +374,12 @@ describe.concurrent('the config file in a real process', () => {
     expect,
     onTestFinished,
   }) => {
-    const dir = scratchDir(onTestFinished, {
-      'config.json': JSON.stringify({ port: 0, sed: 'typo' }),
-    });
+    const dir = tempDir(
+      {
+        'config.json': JSON.stringify({ port: 0, sed: 'typo' }),
+      },
+      onTestFinished,
+    );
     const result = await runCli(['--config', join(dir, 'config.json')]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');

@@ -8,8 +8,8 @@ import type { RunningServer } from '../src/library/start-server.js';
 import { startServer } from '../src/library/start-server.js';
 import { bundledEventFixtures } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
+import { AUTH } from './helpers/credentials.js';
 
-const AUTH = 'Bearer any-token';
 const TEMPLATE = (() => {
   const found = bundledEventFixtures().find((fixture) => fixture.id === 'evt_login_failed');
   if (!found) throw new Error('the bundled fixture evt_login_failed is missing');

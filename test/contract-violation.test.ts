@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { SpecError } from '../src/contract/spec-error.js';
 import { SPEC_FILE } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
@@ -16,7 +16,7 @@ function stricterSpec(): string {
 describe('every response is checked against the spec before it is sent', () => {
   it('answers 500 naming the violation, and logs it, when a generated body breaks the spec', async () => {
     const logger = { error: vi.fn() };
-    const app = createApp({ spec: stricterSpec(), fixtures: tempDir(), logger });
+    const app = await mockUrl({ spec: stricterSpec(), fixtures: tempDir(), logger });
     const res = await request(app)
       .get('/v1/audit/events/much-longer-than-eight')
       .set('Authorization', 'Bearer t');
@@ -33,26 +33,26 @@ describe('every response is checked against the spec before it is sent', () => {
   });
 
   it('still answers ids that keep to the stricter spec', async () => {
-    const app = createApp({ spec: stricterSpec(), fixtures: tempDir() });
+    const app = await mockUrl({ spec: stricterSpec(), fixtures: tempDir() });
     expect(
       (await request(app).get('/v1/audit/events/short').set('Authorization', 'Bearer t')).status,
     ).toBe(200);
   });
 
-  it('validates with the spec in spec/: the bundled fixtures fail a spec that forbids them', () => {
-    expect(() => createApp({ spec: stricterSpec() })).toThrow(
+  it('validates with the spec in spec/: the bundled fixtures fail a spec that forbids them', async () => {
+    await expect(mockUrl({ spec: stricterSpec() })).rejects.toThrow(
       /must NOT have more than 8 characters/,
     );
   });
 
-  it('refuses to start with a spec that is not OpenAPI 3.1 or whose schemas do not compile', () => {
+  it('refuses to start with a spec that is not OpenAPI 3.1 or whose schemas do not compile', async () => {
     const oldSpec = `${tempDir({ 'o.json': JSON.stringify({ openapi: '3.0.3', paths: {}, components: { schemas: {} } }) })}/o.json`;
-    expect(() => createApp({ spec: oldSpec })).toThrow(SpecError);
+    await expect(mockUrl({ spec: oldSpec })).rejects.toThrow(SpecError);
     const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
     spec.components.schemas.AuditEventResponse.properties.id.type = 'text';
     const broken = `${tempDir({ 'b.json': JSON.stringify(spec) })}/b.json`;
-    expect(() => createApp({ spec: broken })).toThrow(/do not compile/);
-    expect(() => createApp({ spec: '/nonexistent.json' })).toThrow(
+    await expect(mockUrl({ spec: broken })).rejects.toThrow(/do not compile/);
+    await expect(mockUrl({ spec: '/nonexistent.json' })).rejects.toThrow(
       /Cannot read the spec file \/nonexistent.json/,
     );
   });

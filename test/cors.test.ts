@@ -1,16 +1,12 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 
 const ORIGIN = 'http://localhost:5173';
-const any = createApp();
-const restricted = createApp({ cors: { origins: [ORIGIN] } });
+const any = await mockUrl();
+const restricted = await mockUrl({ cors: { origins: [ORIGIN] } });
 
-const preflight = (
-  app: ReturnType<typeof createApp>,
-  origin: string,
-  path = '/v1/audit/events/e1',
-) =>
+const preflight = (app: string, origin: string, path = '/v1/audit/events/e1') =>
   request(app)
     .options(path)
     .set('Origin', origin)

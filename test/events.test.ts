@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { PROVIDER_DATE_TIME } from '../src/wire/format-provider-date-time.js';
 import { bundledEventFixtures, eventFieldNames } from './helpers/paths.js';
 
-const app = createApp();
+const app = await mockUrl();
 const get = (path: string) => request(app).get(path).set('Authorization', 'Bearer any-token');
 
 describe('GET /v1/audit/events/{event_id}', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { testEngine } from './helpers/engine.js';
 import { createRandom } from '../src/generator/random.js';
 import type { MockOptions } from '../src/config/mock-options.js';
@@ -11,9 +11,8 @@ import { sampleLatency } from '../src/engine/sample-latency.js';
 import type { RunningServer } from '../src/library/start-server.js';
 import { startServer } from '../src/library/start-server.js';
 import type { Headers, JournalView, WireOutcome } from './helpers/mock-http.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
 import { AUTH, EVENTS, getEvent, httpGet, journal, rawGet } from './helpers/mock-http.js';
-
-const AUTH_HEADERS = { authorization: AUTH };
 
 /** Starts a mock on 127.0.0.1, runs `body` against it, and always closes it. */
 async function withServer<T>(
@@ -186,7 +185,7 @@ describe('faults, as a real client sees them', () => {
 
 describe('global latency', () => {
   const timed = async (options: MockOptions, headers: Headers = {}) => {
-    const app = createApp(options);
+    const app = await mockUrl(options);
     await getEvent(app, 'warm-up', { Prefer: 'delay=0' });
     const started = performance.now();
     const res = await getEvent(app, 'e1', headers);
@@ -205,7 +204,7 @@ describe('global latency', () => {
   });
 
   it('a uniform latency stays within its bounds', async () => {
-    const app = createApp({ latency: { kind: 'uniform', min: 100, max: 200 } });
+    const app = await mockUrl({ latency: { kind: 'uniform', min: 100, max: 200 } });
     await Promise.all(['a', 'b', 'c', 'd'].map((id) => getEvent(app, id)));
     const latencies = (await journal(app)).map((entry) => entry.latencyMs);
     expect(latencies).toHaveLength(4);
@@ -273,8 +272,8 @@ describe('chaos, reproducible with the seed', () => {
     expect(sequence({ chaos: 1 }, 50).every((answer) => answer.includes('/chaos/'))).toBe(true);
   });
 
-  it.each([-0.1, 1.5, Number.NaN])('refuses the rate %d', (chaos) => {
-    expect(() => createApp({ chaos })).toThrow(OptionsError);
+  it.each([-0.1, 1.5, Number.NaN])('refuses the rate %d', async (chaos) => {
+    await expect(mockUrl({ chaos })).rejects.toThrow(OptionsError);
   });
 
   it('over the wire, two servers with the same seed fail the same requests the same way', async () => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl, serveMock } from './helpers/serve-mock.js';
 import { FixtureLoadError } from '../src/fixture-files/fixture-problem.js';
 import { CLI, FIXTURES_DIR } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
@@ -14,9 +14,9 @@ const good = JSON.parse(
 const event = (changes: Record<string, unknown>) =>
   JSON.stringify({ ...good, ...changes }, null, 2);
 
-function loadProblems(files: Record<string, string>) {
+async function loadProblems(files: Record<string, string>) {
   try {
-    createApp({ fixtures: tempDir(files) });
+    await mockUrl({ fixtures: tempDir(files) });
   } catch (error) {
     if (error instanceof FixtureLoadError) return error.problems;
     throw error;
@@ -71,17 +71,17 @@ describe('fixtures are checked at start-up', () => {
       { 'events/a.json': event({}), 'events/b.json': event({}) },
       { file: 'events/b.json', pointer: '/id', rule: 'unique-id' },
     ],
-  ])('stops on %s, naming the file, the JSON pointer and the rule', (_, files, expected) => {
-    expect(loadProblems(files)).toContainEqual(expect.objectContaining(expected));
+  ])('stops on %s, naming the file, the JSON pointer and the rule', async (_, files, expected) => {
+    expect(await loadProblems(files)).toContainEqual(expect.objectContaining(expected));
   });
 
-  it('says where in the file a JSON syntax error is', () => {
-    const [problem] = loadProblems({ 'events/bad.json': '{\n  "id": "x",\n}' });
+  it('says where in the file a JSON syntax error is', async () => {
+    const [problem] = await loadProblems({ 'events/bad.json': '{\n  "id": "x",\n}' });
     expect(problem?.message).toMatch(/line 3, column 1/);
   });
 
-  it('lists every problem of every file at once', () => {
-    const problems = loadProblems({
+  it('lists every problem of every file at once', async () => {
+    const problems = await loadProblems({
       'events/a.json': event({ user_id: 'x', task_id: 1.5 }),
       'events/b.json': 'nope',
     });
@@ -92,28 +92,28 @@ describe('fixtures are checked at start-up', () => {
     ]);
   });
 
-  it('stops when the fixtures folder does not exist', () => {
-    expect(() => createApp({ fixtures: '/nonexistent/fixtures' })).toThrow(
+  it('stops when the fixtures folder does not exist', async () => {
+    await expect(mockUrl({ fixtures: '/nonexistent/fixtures' })).rejects.toThrow(
       /\/nonexistent\/fixtures: is not a folder/,
     );
   });
 
-  it('stops when event files sit in the folder itself instead of its events/ subfolder', () => {
-    expect(loadProblems({ 'evt_a.json': event({}) })).toContainEqual(
+  it('stops when event files sit in the folder itself instead of its events/ subfolder', async () => {
+    expect(await loadProblems({ 'evt_a.json': event({}) })).toContainEqual(
       expect.objectContaining({ rule: 'folder' }),
     );
   });
 
-  it('serves a folder with no events/ subfolder as no fixtures at all', () => {
-    expect(createApp({ fixtures: tempDir({ 'README.md': 'notes' }) }).listen).toBeTypeOf(
-      'function',
-    );
+  it('serves a folder with no events/ subfolder as no fixtures at all', async () => {
+    const { engine } = await serveMock({ fixtures: tempDir({ 'README.md': 'notes' }) });
+    expect(engine.files.events.size + engine.files.responses.size).toBe(0);
   });
 
-  it('serves a folder of valid fixtures', () => {
-    expect(() =>
-      createApp({ fixtures: tempDir({ 'events/ok.json': event({ id: 'evt_ok' }) }) }),
-    ).not.toThrow();
+  it('serves a folder of valid fixtures', async () => {
+    const { engine } = await serveMock({
+      fixtures: tempDir({ 'events/ok.json': event({ id: 'evt_ok' }) }),
+    });
+    expect([...engine.files.events.keys()]).toEqual(['evt_ok']);
   });
 
   it('the command exits non-zero with one line per problem', async () => {

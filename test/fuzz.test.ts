@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import type { Server } from 'node:http';
-import type { Express } from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl, serveMock } from './helpers/serve-mock.js';
 import { SERVER_LIMITS } from '../src/core/limits.js';
 import { createHttpServer } from '../src/server/create-http-server.js';
 import { MAX_HEADER_BYTES, MAX_URL_LENGTH } from '../src/core/limits.js';
@@ -18,18 +16,15 @@ import type { RunningServer } from '../src/library/start-server.js';
 import { startServer } from '../src/library/start-server.js';
 import type { Answer } from './helpers/hostile-http.js';
 import {
-  closeServer,
   exactRequest,
   expectWellFormed,
-  listenLocal,
   parseRawAnswers,
-  portOf,
   rawExchange,
   rawGetRequest,
 } from './helpers/hostile-http.js';
 import { FIXTURES_DIR } from './helpers/paths.js';
+import { AUTH } from './helpers/credentials.js';
 
-const AUTH = 'Bearer any-token';
 const EVENTS = '/v1/audit/events';
 const ROUTE = /^\/v1\/audit\/events\/([^/]+)$/s;
 const LOGIN_FAILED = readFileSync(`${FIXTURES_DIR}/events/evt_login_failed.json`, 'utf8');
@@ -47,10 +42,9 @@ function recordingLogger(): { logger: MockLogger; errors: string[] } {
 }
 
 /** The app on the production HTTP server (its limits, its JSON answers to parser errors). */
-async function serveApp(options: MockOptions): Promise<{ server: Server; port: number }> {
-  const server = createHttpServer(createApp(options));
-  const port = await listenLocal(server);
-  return { server, port };
+async function serveApp(options: MockOptions): Promise<{ url: string; port: number }> {
+  const { url, server } = await serveMock(options);
+  return { url, port: server.port };
 }
 
 const toAnswer = (res: Response): Answer => ({
@@ -90,13 +84,12 @@ const headerText = (maxLength: number) =>
 
 describe('fuzzing the mocked API through supertest', () => {
   const { logger, errors } = recordingLogger();
-  let server: Server;
-  const api = () => request(server);
+  let url: string;
+  const api = () => request(url);
 
   beforeAll(async () => {
-    ({ server } = await serveApp({ logger }));
+    ({ url } = await serveApp({ logger }));
   });
-  afterAll(() => closeServer(server));
 
   it('answers any Unicode id, percent-encoded, with its event, a 307 or a JSON 404', async () => {
     const awkward = fc.string({
@@ -393,14 +386,14 @@ describe('fuzzing raw paths on the wire (no client-side URL normalisation)', () 
 
 describe('fuzzing the admin API with malformed and hostile JSON', () => {
   const { logger, errors } = recordingLogger();
-  let server: Server;
-  const api = () => request(server);
+  let url: string;
+  let port: number;
+  const api = () => request(url);
   const reset = async () => expect((await api().post('/__mock/reset')).status).toBe(204);
 
   beforeAll(async () => {
-    ({ server } = await serveApp({ logger }));
+    ({ url, port } = await serveApp({ logger }));
   });
-  afterAll(() => closeServer(server));
 
   /** Text that is JSON, almost JSON (cut short, one character changed) or not JSON at all. */
   const almostJson = fc.oneof(
@@ -616,7 +609,7 @@ describe('fuzzing the admin API with malformed and hostile JSON', () => {
   ])(
     'answers %s %s (a malformed percent-escape in the id) with a JSON 4xx',
     async (method, path) => {
-      const client = request(server);
+      const client = request(url);
       const res = await client[method.toLowerCase() as 'get' | 'put' | 'delete'](path)
         .set('content-type', 'application/json')
         .send(method === 'PUT' ? LOGIN_FAILED : '');
@@ -681,7 +674,7 @@ describe('fuzzing the admin API with malformed and hostile JSON', () => {
         );
         expectWellFormed(put);
         if (put.status === 400) return;
-        const answer = await exactRequest(portOf(server), `${EVENTS}/with-header`, {
+        const answer = await exactRequest(port, `${EVENTS}/with-header`, {
           headers: { authorization: AUTH },
         });
         expectWellFormed(answer);
@@ -710,7 +703,7 @@ describe('fuzzing the admin API with malformed and hostile JSON', () => {
       expectWellFormed(put);
       if (put.status === 400) return;
       const reply = await rawExchange(
-        portOf(server),
+        port,
         rawGetRequest(`${EVENTS}/framing`, { Authorization: AUTH }),
       );
       const raw = reply.bytes.toString('latin1');
@@ -727,7 +720,7 @@ describe('limits answer in JSON', () => {
   const { logger } = recordingLogger();
 
   it('answers a URL of exactly the limit, and a JSON 414 one character past it', async () => {
-    const app = createApp({ logger });
+    const app = await mockUrl({ logger });
     const prefix = `${EVENTS}/`;
     const at = `${prefix}${'u'.repeat(MAX_URL_LENGTH - prefix.length)}`;
     const fits = await request(app).get(at).set('Authorization', AUTH);
@@ -738,24 +731,20 @@ describe('limits answer in JSON', () => {
   });
 
   it('answers headers over 16 KiB with a JSON 431 (the app) and over 64 KiB too (the parser)', async () => {
-    const { server, port } = await serveApp({ logger });
-    try {
-      for (const size of [MAX_HEADER_BYTES + 100, SERVER_LIMITS.parserHeaderBytes + 100]) {
-        const reply = await rawExchange(
-          port,
-          rawGetRequest(`${EVENTS}/x`, { 'X-Big': 'h'.repeat(size) }),
-        );
-        const [answer] = parseRawAnswers(reply.bytes);
-        expect(answer?.status).toBe(431);
-        if (answer) expectWellFormed(answer);
-      }
-    } finally {
-      await closeServer(server);
+    const { port } = await serveApp({ logger });
+    for (const size of [MAX_HEADER_BYTES + 100, SERVER_LIMITS.parserHeaderBytes + 100]) {
+      const reply = await rawExchange(
+        port,
+        rawGetRequest(`${EVENTS}/x`, { 'X-Big': 'h'.repeat(size) }),
+      );
+      const [answer] = parseRawAnswers(reply.bytes);
+      expect(answer?.status).toBe(431);
+      if (answer) expectWellFormed(answer);
     }
   });
 
   it('answers admin bodies over the configured admin.bodyLimit with a JSON 413', async () => {
-    const app = createApp({ logger, admin: { bodyLimit: 256 } });
+    const app = await mockUrl({ logger, admin: { bodyLimit: 256 } });
     const answer = toAnswer(
       await request(app)
         .put('/__mock/fixtures/x')
@@ -766,15 +755,15 @@ describe('limits answer in JSON', () => {
   });
 
   describe('run-time state bounded by limits: { fixtures: 3, scenarios: 2, sessions: 2 }', () => {
-    const limited = () => createApp({ logger, limits: { fixtures: 3, scenarios: 2, sessions: 2 } });
-    const put = (app: Express, id: string, session?: string) => {
+    const limited = () => mockUrl({ logger, limits: { fixtures: 3, scenarios: 2, sessions: 2 } });
+    const put = (app: string, id: string, session?: string) => {
       const req = request(app).put(`/__mock/fixtures/${id}`);
       return (session === undefined ? req : req.set('X-Mock-Session', session)).send({
         ...LOGIN_FAILED_BODY,
         id,
       });
     };
-    const scenario = (app: Express, session?: string) => {
+    const scenario = (app: string, session?: string) => {
       const req = request(app).post('/__mock/scenarios');
       return (session === undefined ? req : req.set('X-Mock-Session', session)).send({
         match: { eventId: 'x' },
@@ -787,7 +776,7 @@ describe('limits answer in JSON', () => {
     };
 
     it('takes 3 run-time fixtures per session, then answers a JSON 429 (replacing one still works)', async () => {
-      const app = limited();
+      const app = await limited();
       for (const id of ['f1', 'f2', 'f3']) expect((await put(app, id)).status).toBe(201);
       expect429(await put(app, 'f4'));
       expect((await put(app, 'f2')).status).toBe(200);
@@ -798,7 +787,7 @@ describe('limits answer in JSON', () => {
     });
 
     it('takes 2 scenarios per session, then answers a JSON 429', async () => {
-      const app = limited();
+      const app = await limited();
       expect((await scenario(app)).status).toBe(201);
       expect((await scenario(app)).status).toBe(201);
       expect429(await scenario(app));
@@ -808,7 +797,7 @@ describe('limits answer in JSON', () => {
     });
 
     it('takes 2 sessions, answers a JSON 429 for a third, and takes it once one is reset', async () => {
-      const app = limited();
+      const app = await limited();
       expect((await put(app, 'f1', 's1')).status).toBe(201);
       expect((await scenario(app, 's2')).status).toBe(201);
       expect429(await scenario(app, 's3'));
@@ -819,7 +808,7 @@ describe('limits answer in JSON', () => {
     });
 
     it('does not count the global (session-less) run-time state as one of the 2 sessions', async () => {
-      const app = limited();
+      const app = await limited();
       expect((await put(app, 'global')).status).toBe(201);
       expect((await put(app, 'f1', 's1')).status).toBe(201);
       expect((await put(app, 'f1', 's2')).status).toBe(201);
@@ -828,7 +817,7 @@ describe('limits answer in JSON', () => {
   });
 
   it('keeps a journal of at most limits.journal entries', async () => {
-    const app = createApp({ logger, limits: { journal: 5 } });
+    const app = await mockUrl({ logger, limits: { journal: 5 } });
     for (let index = 0; index < 12; index += 1)
       await request(app).get(`${EVENTS}/j${index}`).set('Authorization', AUTH);
     const entries = JSON.parse((await request(app).get('/__mock/requests')).text) as unknown[];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 
 interface GoldenCase {
   name: string;
@@ -14,7 +14,7 @@ const golden = JSON.parse(
   readFileSync(new URL('./golden/fastapi-wire.json', import.meta.url), 'utf8'),
 ) as { cases: GoldenCase[] };
 const ECHOED_EVENT = '(an AuditEventResponse whose id echoes the path id)';
-const app = createApp();
+const app = await mockUrl();
 
 describe('golden wire answers of the real provider', () => {
   it.each(golden.cases)(

@@ -6,9 +6,9 @@ import type { MockLogger } from '../src/config/mock-options.js';
 import type { RunningServer } from '../src/library/start-server.js';
 import { startServer } from '../src/library/start-server.js';
 import { startCli } from './helpers/cli-process.js';
-import { AUTH } from './helpers/http-get.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
 import { FIXTURES_DIR } from './helpers/paths.js';
-import { scratchDir } from './helpers/scratch-dir.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { sleep, waitFor } from './helpers/wait-for.js';
 
 const ORIGINAL_TEXT = readFileSync(`${FIXTURES_DIR}/events/evt_login_failed.json`, 'utf8');
@@ -20,7 +20,7 @@ const BROKEN = '{\n  "id": "evt_login_failed",\n  "error_message": "half-writ';
 
 /** A fixtures folder holding one copy of a bundled fixture, removed after the test. */
 const fixturesFolder = ({ onTestFinished }: TestContext) =>
-  scratchDir(onTestFinished, { [FILE]: ORIGINAL_TEXT });
+  tempDir({ [FILE]: ORIGINAL_TEXT }, onTestFinished);
 
 interface Logged {
   readonly level: 'error' | 'info';
@@ -40,7 +40,7 @@ function recordingLogger(): { logger: MockLogger; logged: Logged[] } {
 }
 
 async function getEvent(url: string, id: string): Promise<{ status: number; body: string }> {
-  const res = await fetch(`${url}/v1/audit/events/${id}`, { headers: AUTH });
+  const res = await fetch(`${url}/v1/audit/events/${id}`, { headers: AUTH_HEADERS });
   return { status: res.status, body: await res.text() };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { Journal, redactHeaders } from '../src/state/journal.js';
 import type { JournalEntry } from '../src/state/journal.js';
 import { admin, AUTH, EVENTS, getEvent, journal } from './helpers/mock-http.js';
@@ -9,7 +9,7 @@ import { SPEC_FILE } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
 
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
-const app = createApp();
+const app = await mockUrl();
 beforeEach(async () => {
   expect((await admin(app, 'post', '/reset')).status).toBe(204);
 });
@@ -103,7 +103,7 @@ describe('each request of the mocked API is journaled', () => {
     const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8'));
     spec.components.schemas.AuditEventResponse.properties.id.maxLength = 8;
     const dir = tempDir({ 'openapi.json': JSON.stringify(spec) });
-    const app = createApp({
+    const app = await mockUrl({
       spec: `${dir}/openapi.json`,
       fixtures: tempDir(),
       logger: { error: () => undefined },
@@ -221,7 +221,7 @@ describe('GET /__mock/requests filters, newest first', () => {
 
 describe('the journal is a bounded ring buffer', () => {
   it('keeps the newest `limits.journal` requests and drops the oldest', async () => {
-    const app = createApp({ limits: { journal: 3 } });
+    const app = await mockUrl({ limits: { journal: 3 } });
     for (const id of ['e1', 'e2', 'e3', 'e4', 'e5']) await getEvent(app, id);
     const entries = await journal(app);
     expect(entries.map((entry) => entry.eventId)).toEqual(['e5', 'e4', 'e3']);

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { parsePreferHeader } from '../src/engine/parse-prefer-header.js';
 import { bundledEventFixtures } from './helpers/paths.js';
 
-const app = createApp();
+const app = await mockUrl();
 const get = (path: string, prefer?: string) => {
   const req = request(app).get(path).set('Authorization', 'Bearer any-token');
   return prefer === undefined ? req : req.set('Prefer', prefer);

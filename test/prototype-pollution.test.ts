@@ -16,8 +16,8 @@ import {
 } from './helpers/hostile-http.js';
 import { bundledEventFixtures } from './helpers/paths.js';
 import { tempDir } from './helpers/temp-dir.js';
+import { AUTH } from './helpers/credentials.js';
 
-const AUTH = 'Bearer any-token';
 const EVENTS = '/v1/audit/events';
 const quiet = { error: () => undefined };
 const TEMPLATE = (() => {

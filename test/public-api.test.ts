@@ -19,9 +19,10 @@ import {
 import { describe, expectTypeOf, it } from 'vitest';
 import { resolveOptions } from '../src/config/resolve-options.js';
 import { runNode } from './helpers/cli-process.js';
-import { AUTH, httpGet } from './helpers/http-get.js';
+import { httpGet } from './helpers/http-get.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
 import { FIXTURES_DIR, ROOT } from './helpers/paths.js';
-import { scratchDir } from './helpers/scratch-dir.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const PACKAGE = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
   version: string;
@@ -29,7 +30,7 @@ const PACKAGE = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
 };
 
 async function getJson(url: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { headers: AUTH });
+  const res = await fetch(url, { headers: AUTH_HEADERS });
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
@@ -91,7 +92,7 @@ describe.concurrent('createApp(options)', () => {
     expect,
     onTestFinished,
   }) => {
-    const dir = scratchDir(onTestFinished, { 'events/bad.json': '{ "id": ' });
+    const dir = tempDir({ 'events/bad.json': '{ "id": ' }, onTestFinished);
     let thrown: unknown;
     try {
       createApp({ fixtures: dir });
@@ -130,7 +131,7 @@ describe.concurrent('startServer(options)', () => {
     const server = await startServer({ port: 0 });
     const agent = new Agent({ keepAlive: true });
     try {
-      const { answer } = httpGet(`${server.url}/v1/audit/events/e1`, AUTH, agent);
+      const { answer } = httpGet(`${server.url}/v1/audit/events/e1`, AUTH_HEADERS, agent);
       expect((await answer).status).toBe(200);
       const sockets = Object.values(agent.freeSockets).flat();
       expect(sockets).toHaveLength(1);
@@ -139,7 +140,9 @@ describe.concurrent('startServer(options)', () => {
       await server.close();
       await closedSocket;
       expect(Date.now() - started).toBeLessThan(1_000);
-      await expect(fetch(`${server.url}/v1/audit/events/e1`, { headers: AUTH })).rejects.toThrow();
+      await expect(
+        fetch(`${server.url}/v1/audit/events/e1`, { headers: AUTH_HEADERS }),
+      ).rejects.toThrow();
     } finally {
       agent.destroy();
     }
@@ -201,20 +204,46 @@ describe.concurrent('generateEvent(id, options) and validateEvent(body)', () => 
   });
 });
 
+describe.concurrent('importing the package', () => {
+  it('loads neither Express nor faker until they are needed', async ({ expect }) => {
+    const script = `
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const loaded = (name) => Object.keys(require.cache).some((path) => path.includes('/node_modules/' + name + '/'));
+const lib = await import('audit-events-mock');
+const atImport = { express: loaded('express'), faker: loaded('@faker-js/faker') };
+lib.generateEvent('evt_1');
+lib.createApp({ log: { level: 'silent' } });
+console.log(JSON.stringify({ atImport, afterUse: { express: loaded('express'), faker: loaded('@faker-js/faker') } }));
+`;
+    const result = await runNode(['--input-type=module', '-e', script], { cwd: ROOT });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      atImport: { express: false, faker: false },
+      afterUse: { express: true, faker: true },
+    });
+  });
+});
+
 describe.concurrent('a consumer project that depends on audit-events-mock', () => {
   it('imports it by name with node, and cannot reach past its exports', async ({
     expect,
     onTestFinished,
   }) => {
-    const project = scratchDir(onTestFinished, {
-      'package.json': JSON.stringify({ name: 'consumer', type: 'module', private: true }),
-      'consumer.mjs': `
+    const project = tempDir(
+      {
+        'package.json': JSON.stringify({ name: 'consumer', type: 'module', private: true }),
+        'consumer.mjs': `
 import { createApp, startServer, generateEvent, validateEvent } from 'audit-events-mock';
 import pkg from 'audit-events-mock/package.json' with { type: 'json' };
+import spec from 'audit-events-mock/spec/openapi.json' with { type: 'json' };
+import scenarioSchema from 'audit-events-mock/schemas/scenario.schema.json' with { type: 'json' };
 
 const report = {
   resolved: import.meta.resolve('audit-events-mock'),
   version: pkg.version,
+  specTitle: spec.info.title,
+  scenarioSchema: scenarioSchema.title,
   kinds: [createApp, startServer, generateEvent, validateEvent].map((value) => typeof value),
 };
 const server = await startServer({ port: 0, seed: 'consumer' });
@@ -234,7 +263,9 @@ try {
 }
 console.log(JSON.stringify(report));
 `,
-    });
+      },
+      onTestFinished,
+    );
     mkdirSync(join(project, 'node_modules'));
     symlinkSync(ROOT.replace(/\/$/, ''), join(project, 'node_modules', 'audit-events-mock'), 'dir');
     const result = await runNode([join(project, 'consumer.mjs')], { cwd: project });
@@ -243,6 +274,8 @@ console.log(JSON.stringify(report));
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(report['resolved']).toBe(new URL('dist/index.js', `file://${ROOT}`).href);
     expect(report['version']).toBe(PACKAGE.version);
+    expect(report['specTitle']).toBe('Audit Events API');
+    expect(report['scenarioSchema']).toBe('ScenarioDefinition');
     expect(report['kinds']).toEqual(['function', 'function', 'function', 'function']);
     expect(report['status']).toBe(200);
     expect(report['body']).toEqual(report['generated']);

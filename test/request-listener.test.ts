@@ -7,7 +7,8 @@ import {
 } from '../src/server/create-request-listener.js';
 import { startServer } from '../src/library/start-server.js';
 import { closeServer, listenLocal } from './helpers/hostile-http.js';
-import { AUTH, httpGet } from './helpers/http-get.js';
+import { httpGet } from './helpers/http-get.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
 import { waitFor } from './helpers/wait-for.js';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -48,9 +49,9 @@ const adminAnswer: AdminListener = (_req, res) => {
 describe('createRequestListener: the admin side loads on demand', () => {
   it('answers the mocked API without loading the admin side', async () => {
     const mock = await serve(() => Promise.resolve(adminAnswer));
-    const { answer } = httpGet(`${mock.base}/v1/audit/events/evt_all_fields_set`, AUTH);
+    const { answer } = httpGet(`${mock.base}/v1/audit/events/evt_all_fields_set`, AUTH_HEADERS);
     expect((await answer).status).toBe(200);
-    const { answer: unknown } = httpGet(`${mock.base}/nowhere`, AUTH);
+    const { answer: unknown } = httpGet(`${mock.base}/nowhere`, AUTH_HEADERS);
     expect((await unknown).status).toBe(404);
     expect(mock.loads()).toBe(0);
   });
@@ -92,7 +93,8 @@ describe('createRequestListener: the admin side loads on demand', () => {
     expect(body.detail).toMatch(/module not found/);
     expect(body.detail).not.toMatch(/\n\s+at |:\d+:\d+\)/);
     expect(mock.errors).toContain('cannot load the admin API; the next admin request retries');
-    const api = await httpGet(`${mock.base}/v1/audit/events/evt_all_fields_set`, AUTH).answer;
+    const api = await httpGet(`${mock.base}/v1/audit/events/evt_all_fields_set`, AUTH_HEADERS)
+      .answer;
     expect(api.status).toBe(200);
   });
 

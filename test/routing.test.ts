@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 
-const app = createApp();
+const app = await mockUrl();
 
 describe("the provider's routing answers", () => {
   it.each([

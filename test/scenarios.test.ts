@@ -1,20 +1,19 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import type { DetailItem, ScenarioView } from './helpers/mock-http.js';
 import { addScenario, admin, EVENTS, getEvent, journal, parse } from './helpers/mock-http.js';
 import { bundledEventFixtures } from './helpers/paths.js';
 
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
-const app = createApp();
+const app = await mockUrl();
 beforeEach(async () => {
   expect((await admin(app, 'post', '/reset')).status).toBe(204);
 });
 
-const statusOf = async (app: ReturnType<typeof createApp>, id: string) =>
-  (await getEvent(app, id)).status;
+const statusOf = async (app: string, id: string) => (await getEvent(app, id)).status;
 
-const listed = async (app: ReturnType<typeof createApp>) =>
+const listed = async (app: string) =>
   parse<ScenarioView[]>((await admin(app, 'get', '/scenarios')).text);
 
 describe('a scenario plays its steps in order, each `times` times', () => {

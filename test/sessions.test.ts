@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/library/create-app.js';
+import { mockUrl } from './helpers/serve-mock.js';
 import { generateEvent } from '../src/library/generate-event.js';
 import type { RunningServer } from '../src/library/start-server.js';
 import { startServer } from '../src/library/start-server.js';
@@ -7,7 +7,7 @@ import type { JournalView, ScenarioView } from './helpers/mock-http.js';
 import { addScenario, admin, AUTH, EVENTS, getEvent, journal, parse } from './helpers/mock-http.js';
 
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
-const app = createApp();
+const app = await mockUrl();
 beforeEach(async () => {
   expect((await admin(app, 'post', '/reset')).status).toBe(204);
 });

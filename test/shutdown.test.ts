@@ -1,11 +1,12 @@
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { describe, it } from 'vitest';
-import { startServer } from '../src/library/start-server.js';
+import { startMock } from '../src/library/start-server.js';
 import { startCli } from './helpers/cli-process.js';
 import type { HttpAnswer } from './helpers/http-get.js';
-import { AUTH, httpGet } from './helpers/http-get.js';
-import { sleep, waitFor } from './helpers/wait-for.js';
+import { httpGet } from './helpers/http-get.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
+import { waitFor } from './helpers/wait-for.js';
 
 /** Whether a new TCP connection to `port` on 127.0.0.1 is refused. */
 function refused(port: number): Promise<boolean> {
@@ -20,8 +21,23 @@ function refused(port: number): Promise<boolean> {
 }
 
 /** Sends a request and waits until the server surely holds it (written, then a moment to read). */
-async function inFlight(url: string, headers: Readonly<Record<string, string>>) {
-  const { sent, answer } = httpGet(url, headers);
+/** How many requests of the mocked API the mock at `base` has received (its health says). */
+async function arrivedAt(base: string): Promise<number> {
+  const res = await fetch(`${base}/__mock/health`);
+  return ((await res.json()) as { requests: number }).requests;
+}
+
+/**
+ * Sends `GET url` and resolves once the mock has received it (`arrived` counts its requests), so
+ * what the test does next happens while the request is in flight.
+ */
+async function inFlight(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  arrived: () => Promise<number> | number,
+) {
+  const before = await arrived();
+  const { answer } = httpGet(url, headers);
   let settledAt: number | undefined;
   const outcome = answer.then(
     (value: HttpAnswer) => {
@@ -33,8 +49,9 @@ async function inFlight(url: string, headers: Readonly<Record<string, string>>) 
       return error instanceof Error ? error : new Error(String(error));
     },
   );
-  await sent;
-  await sleep(150);
+  await waitFor('the mock to receive the request', async () =>
+    (await arrived()) > before ? true : undefined,
+  );
   return { outcome, settled: () => settledAt };
 }
 
@@ -44,10 +61,11 @@ describe.concurrent('the CLI on SIGTERM and SIGINT', () => {
   }) => {
     const cli = await startCli(['--port', '0']);
     try {
-      const request = await inFlight(`${cli.url}/v1/audit/events/evt_in_flight`, {
-        ...AUTH,
-        prefer: 'delay=1500',
-      });
+      const request = await inFlight(
+        `${cli.url}/v1/audit/events/evt_in_flight`,
+        { ...AUTH_HEADERS, prefer: 'delay=1500' },
+        () => arrivedAt(cli.url),
+      );
       cli.signal('SIGTERM');
       await waitFor('new connections to be refused', async () =>
         (await refused(cli.port)) ? true : undefined,
@@ -72,7 +90,9 @@ describe.concurrent('the CLI on SIGTERM and SIGINT', () => {
     const cli = await startCli(['--port', '0']);
     try {
       const started = Date.now();
-      const request = await inFlight(`${cli.url}/v1/audit/events/evt_slow`, AUTH);
+      const request = await inFlight(`${cli.url}/v1/audit/events/evt_slow`, AUTH_HEADERS, () =>
+        arrivedAt(cli.url),
+      );
       cli.signal('SIGINT');
       const answer = await request.outcome;
       expect(answer).not.toBeInstanceOf(Error);
@@ -90,7 +110,7 @@ describe.concurrent('the CLI on SIGTERM and SIGINT', () => {
     const cli = await startCli(['--port', '0']);
     const agent = new Agent({ keepAlive: true });
     try {
-      const { answer } = httpGet(`${cli.url}/v1/audit/events/e1`, AUTH, agent);
+      const { answer } = httpGet(`${cli.url}/v1/audit/events/e1`, AUTH_HEADERS, agent);
       expect((await answer).status).toBe(200);
       const signalled = Date.now();
       cli.signal('SIGTERM');
@@ -108,31 +128,40 @@ describe.concurrent('RunningServer.close()', () => {
   it('refuses new connections at once and resolves after the request in flight is answered', async ({
     expect,
   }) => {
-    const server = await startServer({ port: 0 });
-    const request = await inFlight(`${server.url}/v1/audit/events/e1`, {
-      ...AUTH,
-      prefer: 'delay=1000',
+    const order: string[] = [];
+    const { server, engine } = await startMock({
+      port: 0,
+      logger: { error: () => undefined, request: () => order.push('answered') },
     });
-    const closeCalled = Date.now();
-    const closing = server.close();
+    const request = await inFlight(
+      `${server.url}/v1/audit/events/e1`,
+      { ...AUTH_HEADERS, prefer: 'delay=1000' },
+      () => engine.state.journal.arrived,
+    );
+    const closing = server.close().then(() => order.push('closed'));
     expect(await refused(server.port)).toBe(true);
     await closing;
-    // The request had about 850 ms to go: close() waited for it.
-    expect(Date.now() - closeCalled).toBeGreaterThanOrEqual(500);
+    // close() resolved only after the request in flight was answered (the mock logs an answer once
+    // it is written).
+    expect(order).toEqual(['answered', 'closed']);
     const answer = await request.outcome;
     expect(answer).not.toBeInstanceOf(Error);
     expect((answer as HttpAnswer).status).toBe(200);
   });
 
   it('ends a request still in flight after the grace period', async ({ expect }) => {
-    const server = await startServer({ port: 0, gracePeriodMs: 200 });
-    const request = await inFlight(`${server.url}/v1/audit/events/e1`, {
-      ...AUTH,
-      prefer: 'delay=10000',
+    const { server, engine } = await startMock({
+      port: 0,
+      gracePeriodMs: 200,
+      log: { level: 'silent' },
     });
-    const started = Date.now();
+    const request = await inFlight(
+      `${server.url}/v1/audit/events/e1`,
+      { ...AUTH_HEADERS, prefer: 'delay=10000' },
+      () => engine.state.journal.arrived,
+    );
     await server.close();
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // Cut off, not answered: its answer was 10 s away, the grace period 200 ms.
     expect(await request.outcome).toBeInstanceOf(Error);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { standaloneBuffer } from '../src/core/standalone-buffer.js';
 import { testEngine } from './helpers/engine.js';
-import { AUTH } from './helpers/http-get.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
 
 describe('standaloneBuffer', () => {
   it('copies strings and bytes into memory of their own, not a slab of the shared pool', () => {
@@ -20,7 +20,7 @@ describe('standaloneBuffer', () => {
     const fixture = engine.files.events.get('evt_all_fields_set');
     if (!fixture) throw new Error('the bundled fixture evt_all_fields_set is missing');
     expect(fixture.body.buffer.byteLength).toBe(fixture.body.byteLength);
-    const request = { method: 'GET', target: '/v1/audit/events/evt_hot', headers: AUTH };
+    const request = { method: 'GET', target: '/v1/audit/events/evt_hot', headers: AUTH_HEADERS };
     for (let call = 0; call < 2; call += 1) expect(engine.handle(request).answer.status).toBe(200);
     const cached = engine.generated.get('evt_hot');
     if (!cached) throw new Error('an id asked for twice should be cached');

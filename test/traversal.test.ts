@@ -14,6 +14,7 @@ import { startMock } from '../src/library/start-server.js';
 import type { Answer } from './helpers/hostile-http.js';
 import { exactRequest, expectWellFormed } from './helpers/hostile-http.js';
 import { bundledEventFixtures } from './helpers/paths.js';
+import { AUTH } from './helpers/credentials.js';
 
 // The builtins' CommonJS objects: unlike ESM namespaces they can be spied on, and
 // syncBuiltinESMExports() then hands the spies to every `import { readFileSync } from 'node:fs'`.
@@ -21,7 +22,6 @@ const require = createRequire(import.meta.url);
 const fs = require('node:fs') as typeof FsModule;
 const fsp = require('node:fs/promises') as typeof FsPromisesModule;
 
-const AUTH = 'Bearer any-token';
 const TOKEN = `canary-${randomUUID()}`;
 const TEMPLATE = (() => {
   const found = bundledEventFixtures().find((fixture) => fixture.id === 'evt_login_failed');

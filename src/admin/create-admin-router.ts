@@ -55,6 +55,7 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
       version,
       seed: engine.options.seed,
       fixtures: engine.files.events.size + engine.files.responses.size,
+      requests: engine.state.journal.arrived,
       uptimeSeconds: Math.round((Date.now() - engine.startedAt.getTime()) / 1000),
     });
   });

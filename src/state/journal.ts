@@ -77,6 +77,11 @@ export class Journal {
     return this.#seq;
   }
 
+  /** How many requests of the mocked API have arrived since start-up (answered or not). */
+  get arrived(): number {
+    return this.#seq;
+  }
+
   /** Records a finished request (numbered by {@link reserve}); the oldest entry goes past capacity. */
   record(entry: RecordedRequest): void {
     this.#entries[this.#next] = entry;

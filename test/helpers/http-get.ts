@@ -34,6 +34,3 @@ export function httpGet(
   });
   return { sent, answer };
 }
-
-/** The headers of an authenticated request. */
-export const AUTH = { authorization: 'Bearer t' } as const;

@@ -2,17 +2,20 @@ import type { JournalEntry } from '../../src/state/journal.js';
 import { request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import type { Express } from 'express';
 import request from 'supertest';
 
-/** Credentials the mock accepts. */
-export const AUTH = 'Bearer any-token';
+import { AUTH } from './credentials.js';
+
+export { AUTH };
 export const EVENTS = '/v1/audit/events';
 
 export type Headers = Readonly<Record<string, string>>;
 
+/** What supertest can send to: a mock's URL (see `serveMock`), or an app such as `await mockUrl()`'s. */
+export type Target = Parameters<typeof request>[0];
+
 /** `GET /v1/audit/events/{id}` with accepted credentials and any extra headers. */
-export function getEvent(app: Express, id: string, headers: Headers = {}) {
+export function getEvent(app: Target, id: string, headers: Headers = {}) {
   let req = request(app).get(`${EVENTS}/${id}`).set('Authorization', AUTH);
   for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
   return req;
@@ -22,7 +25,7 @@ type Method = 'get' | 'put' | 'post' | 'delete';
 
 /** A call to the admin API under `/__mock`, optionally in a session and with a JSON body. */
 export function admin(
-  app: Express,
+  app: Target,
   method: Method,
   path: string,
   options: { readonly session?: string; readonly body?: unknown; readonly headers?: Headers } = {},
@@ -63,7 +66,7 @@ export interface DetailItem {
 export const parse = <T>(text: string): T => JSON.parse(text) as T;
 
 /** The journal as a session (or the global state) sees it, with optional query filters. */
-export async function journal(app: Express, session?: string, query = ''): Promise<JournalView[]> {
+export async function journal(app: Target, session?: string, query = ''): Promise<JournalView[]> {
   const res = await admin(
     app,
     'get',
@@ -76,7 +79,7 @@ export async function journal(app: Express, session?: string, query = ''): Promi
 }
 
 /** Posts a scenario and returns what the admin API answered. */
-export async function addScenario(app: Express, body: unknown, session?: string) {
+export async function addScenario(app: Target, body: unknown, session?: string) {
   const res = await admin(app, 'post', '/scenarios', {
     body,
     ...(session === undefined ? {} : { session }),

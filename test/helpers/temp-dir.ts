@@ -9,10 +9,18 @@ afterEach(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Makes a temporary folder holding `files` (path → text); it is removed after the test. */
-export function tempDir(files: Readonly<Record<string, string>> = {}): string {
+/**
+ * Makes a temporary folder holding `files` (path → text). It is removed after the test: by the
+ * test's own `onTestFinished` when given (needed in concurrent tests, where a shared `afterEach`
+ * would remove a neighbour's folder), else after each test of the file.
+ */
+export function tempDir(
+  files: Readonly<Record<string, string>> = {},
+  onTestFinished?: (cleanup: () => void) => void,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'audit-events-mock-'));
-  created.push(dir);
+  if (onTestFinished) onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  else created.push(dir);
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
