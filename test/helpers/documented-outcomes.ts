@@ -10,13 +10,18 @@ export interface OutcomeRow {
 }
 
 /** Where the outcome table is documented: every row must hold. */
-export const OUTCOMES_DOC = 'README.md';
-const OUTCOMES_HEADING = '## Outcomes';
+export const OUTCOMES_DOC = 'docs/outcomes.md';
+/** The heading of the table's section; the section ends at the next heading. */
+export const OUTCOMES_HEADING = '## Outcomes';
 
 /** The rows of the documented "Outcomes" table. */
 export function outcomeRows(): OutcomeRow[] {
   const text = readFileSync(`${ROOT}${OUTCOMES_DOC}`, 'utf8');
-  const section = text.split(OUTCOMES_HEADING)[1]?.split('\n###')[0] ?? '';
+  const start = text.split('\n').indexOf(OUTCOMES_HEADING);
+  if (start === -1) throw new Error(`${OUTCOMES_DOC} has no "${OUTCOMES_HEADING}" heading.`);
+  const after = text.split('\n').slice(start + 1);
+  const end = after.findIndex((line) => line.startsWith('#'));
+  const section = (end === -1 ? after : after.slice(0, end)).join('\n');
   return section
     .split('\n')
     .filter((line) => line.startsWith('| ') && /\| \d{3} +\|/.test(line))
