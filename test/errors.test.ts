@@ -44,3 +44,23 @@ describe('the CLI maps codes to exit statuses', () => {
     expect(failure.message).toMatch(/\n\s+at /);
   });
 });
+
+describe('closed lists written in code and in the schemas agree', () => {
+  it('the faults and forced statuses of scenario steps are the ones the engine knows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FAULTS } = await import('../src/core/fault.js');
+    const { FORCED_STATUSES } = await import('../src/core/forced-status.js');
+    const schema = JSON.parse(
+      readFileSync(new URL('../schemas/scenario.schema.json', import.meta.url), 'utf8'),
+    ) as {
+      $defs: {
+        step: {
+          properties: { fault: { enum: string[] } };
+          then: { properties: { status: { enum: number[] } } };
+        };
+      };
+    };
+    expect(schema.$defs.step.properties.fault.enum).toEqual([...FAULTS]);
+    expect(schema.$defs.step.then.properties.status.enum).toEqual([...FORCED_STATUSES]);
+  });
+});

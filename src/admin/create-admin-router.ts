@@ -70,7 +70,7 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
     sendDetail(
       res,
       404,
-      `No admin endpoint ${req.method} /__mock${req.path}; see the README's admin API section.`,
+      `No admin endpoint ${req.method} /__mock${req.path}; see docs/admin-api.md.`,
     ),
   );
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

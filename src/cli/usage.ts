@@ -5,7 +5,7 @@ export const SERVE_USAGE = `Usage: audit-events-mock [serve] [options]
 Serves GET /v1/audit/events/{event_id} from fixtures and deterministic generated events.
 
 Options (flags > environment > --config file > defaults):
-  --config <file>       JSON file of settings (keys as in the README)
+  --config <file>       JSON file of options (schemas/options.schema.json; see docs/cli.md)
   --port <n>            port to listen on (env PORT; default 4010; 0 picks a free port)
   --host <addr>         address to bind (env HOST; default 127.0.0.1)
   --seed <s>            seed of the generated data set (env SEED; default "audit-events-mock")

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MockOptions } from '../../src/config/mock-options.js';
 import type { Engine } from '../../src/engine/engine.js';
+import { AUTH_HEADERS } from '../helpers/credentials.js';
 import { testEngine } from '../helpers/engine.js';
 
 const EVENTS = '/v1/audit/events';
-const AUTH = { authorization: 'Bearer any-token' };
+const AUTH = AUTH_HEADERS;
 const engines = new Map<string, Engine>();
 
 /** One engine per set of options (compiling the contract is the slow part). */
