@@ -110,6 +110,7 @@ export function chooseAnswer(
   const taken = chooser.state.takeStep(eventId, session);
   if (taken) return { ...stepAnswer(taken.step, eventId, sources), scenario: taken.scenario.id };
   const { chaos } = chooser.options;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: the rate check draws nothing when chaos is off; a draw never equals the rate
   if (chaos > 0 && chooser.chaosRandom.next() < chaos)
     return chaosAnswer(eventId, chooser.chaosRandom, sources);
   return normalAnswer(eventId, sources);

@@ -105,7 +105,9 @@ function apply(
       if (duration !== undefined) preferences.duration = duration;
       return undefined;
     }
+    // Stryker disable next-line all: the switch is exhaustive, so this is never reached
     default:
+      // Stryker disable next-line all: the switch is exhaustive, so this is never reached
       throw new Error(`Unknown preference "${String(name satisfies never)}".`);
   }
 }

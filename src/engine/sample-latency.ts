@@ -15,7 +15,9 @@ export function sampleLatency(model: LatencyModel, random: Random): number {
       return Math.round(model.min + random.next() * (model.max - model.min));
     case 'lognormal':
       return Math.min(MAX_MS, Math.round(random.logNormal(model.median, model.sigma)));
+    // Stryker disable next-line all: the switch is exhaustive, so this is never reached
     default:
+      // Stryker disable next-line all: the switch is exhaustive, so this is never reached
       throw new Error(
         `Unknown latency model "${String((model satisfies never as { kind: string }).kind)}".`,
       );
