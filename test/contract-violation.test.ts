@@ -39,10 +39,31 @@ describe('every response is checked against the spec before it is sent', () => {
     ).toBe(200);
   });
 
-  it('validates with the spec in spec/: the bundled fixtures fail a spec that forbids them', async () => {
-    await expect(mockUrl({ spec: stricterSpec() })).rejects.toThrow(
-      /must NOT have more than 8 characters/,
+  it('refuses to start when fixtures of your own fail the spec, naming each file and pointer', async () => {
+    const own = tempDir({
+      'events/evt_login_failed.json': readFileSync(
+        new URL('../fixtures/events/evt_login_failed.json', import.meta.url),
+        'utf8',
+      ),
+    });
+    await expect(mockUrl({ spec: stricterSpec(), fixtures: own })).rejects.toThrow(
+      /events\/evt_login_failed.json: \/id: must NOT have more than 8 characters/,
     );
+  });
+
+  it('reports the bundled fixtures another spec forbids, and serves without them', async () => {
+    const logger = { error: vi.fn() };
+    const app = await mockUrl({ spec: stricterSpec(), logger });
+    const [message, fields] = logger.error.mock.calls[0] as [string, { problems: string[] }];
+    expect(message).toMatch(/bundled fixtures do not match the spec .* and are not served/);
+    expect(fields.problems).toContain(
+      'events/evt_login_failed.json: /id: must NOT have more than 8 characters (rule: maxLength)',
+    );
+    // Left out, so the id gets a generated event, which breaks the stricter spec in turn.
+    const res = await request(app)
+      .get('/v1/audit/events/evt_login_failed')
+      .set('Authorization', 'Bearer t');
+    expect(res.status).toBe(500);
   });
 
   it('refuses to start with a spec that is not OpenAPI 3.1 or whose schemas do not compile', async () => {

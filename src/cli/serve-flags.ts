@@ -10,6 +10,12 @@ export const SERVE_FLAGS = {
   host: { type: 'string' },
   seed: { type: 'string' },
   spec: { type: 'string' },
+  'spec-timeout': { type: 'string' },
+  'openapi-url': { type: 'string' },
+  'docs-url': { type: 'string' },
+  'redoc-url': { type: 'string' },
+  'oauth2-redirect-url': { type: 'string' },
+  'docs-assets': { type: 'string' },
   fixtures: { type: 'string' },
   watch: { type: 'boolean' },
   auth: { type: 'string' },
@@ -51,6 +57,11 @@ function decimalNumberFlag(flag: string, text: string): number {
   return Number(text);
 }
 
+/** A route flag (`--docs-url /api-docs`), or `none` to turn the route off, as FastAPI's `None`. */
+function routeFlag(text: string): string | null {
+  return text === 'none' ? null : text;
+}
+
 /**
  * Maps `serve`'s flags onto the options object (the same keys as a config file and the library);
  * their values are checked with the rest of the options.
@@ -58,14 +69,20 @@ function decimalNumberFlag(flag: string, text: string): number {
 export function optionsFromFlags(values: Values): MockConfig {
   const some = <T>(value: T | undefined, make: (value: T) => MockConfig): MockConfig =>
     value === undefined ? {} : make(value);
+  // The schema check names the allowed modes, levels and formats; the casts carry the text there.
   const layers: MockConfig[] = [
     some(values.port, (port) => ({ port: decimalFlag('port', port) })),
     some(values.host, (host) => ({ host })),
     some(values.seed, (seed) => ({ seed })),
     some(values.spec, (spec) => ({ spec })),
+    some(values['spec-timeout'], (ms) => ({ specTimeoutMs: decimalFlag('spec-timeout', ms) })),
+    some(values['openapi-url'], (url) => ({ openapiUrl: routeFlag(url) })),
+    some(values['docs-url'], (url) => ({ docsUrl: routeFlag(url) })),
+    some(values['redoc-url'], (url) => ({ redocUrl: routeFlag(url) })),
+    some(values['oauth2-redirect-url'], (url) => ({ oauth2RedirectUrl: routeFlag(url) })),
+    some(values['docs-assets'], (assets) => ({ docsAssets: assets as 'cdn' })),
     some(values.fixtures, (fixtures) => ({ fixtures })),
     some(values.watch, (watch) => ({ watch })),
-    // The schema check names the allowed modes, levels and formats; the casts carry the text there.
     some(values.auth, (mode) => ({ auth: { mode: mode as 'none' } })),
     some(values['accept-token'], (accept) => ({ auth: { accept } })),
     some(values['reject-token'], (reject) => ({ auth: { reject } })),

@@ -9,9 +9,19 @@ Options (flags > environment > --config file > defaults):
   --port <n>            port to listen on (env PORT; default 4010; 0 picks a free port)
   --host <addr>         address to bind (env HOST; default 127.0.0.1)
   --seed <s>            seed of the generated data set (env SEED; default "audit-events-mock")
-  --spec <file>         OpenAPI 3.1 JSON document (default: the bundled spec)
+  --spec <file|url>     the provider's OpenAPI 3.1 JSON document: a file, or a running provider's
+                        /openapi.json (default: the bundled spec); the mock validates, generates
+                        and serves /openapi.json from it
+  --spec-timeout <ms>   give up loading the spec from a URL after this long (default 10000)
+  --openapi-url <p>     where the spec is served (default /openapi.json; none turns off all docs routes)
+  --docs-url <p>        Swagger UI page (default /docs; none turns it off)
+  --redoc-url <p>       ReDoc page (default /redoc; none turns it off)
+  --oauth2-redirect-url <p>  Swagger UI's OAuth2 redirect page (default /docs/oauth2-redirect; none)
+  --docs-assets <a>     cdn (default: FastAPI's pages, byte for byte) or local (swagger-ui-dist and
+                        redoc from node_modules under /static/, for demos without a network)
   --fixtures <dir>      folder with events/ and responses/ (default: the bundled fixtures)
-  --watch               reload fixture files when they change (a broken edit keeps the last good set)
+  --watch               reload fixture files and the spec file when they change (a broken edit keeps
+                        the last good set)
   --auth <mode>         bearer-or-api-key (default), bearer-only or none
   --accept-token <t>    accept only this token or API key (repeatable)
   --reject-token <t>    also reject this token or API key (repeatable; expired and invalid always are)

@@ -5,6 +5,7 @@ export type {
   AuthMode,
   AuthOptions,
   CorsOptions,
+  DocsAssets,
   LatencyModel,
   LogFormat,
   LogLevel,

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { schemaChecks } from '../contract/compile-schemas.js';
+import { isSpecUrl } from '../contract/load-spec.js';
 import { isRecord } from '../core/is-record.js';
 import type { MockConfig } from './mock-options.js';
 import { OptionsError } from './options-error.js';
 
 /**
  * Reads a JSON config file holding {@link MockConfig} (a byte-order mark is fine), checks it against
- * `schemas/options.schema.json` and makes its `spec` and `fixtures` paths relative to the file, so
+ * `schemas/options.schema.json` and makes its `spec` (unless a URL) and `fixtures` paths relative to the file, so
  * it works from any working directory.
  * @throws OptionsError naming the file and every key that is not valid
  */
@@ -36,7 +37,9 @@ export function readConfigFile(path: string): MockConfig {
   const config = value as MockConfig;
   return {
     ...config,
-    ...(config.spec === undefined ? {} : { spec: resolve(dirname(path), config.spec) }),
+    ...(config.spec === undefined || isSpecUrl(config.spec)
+      ? {}
+      : { spec: resolve(dirname(path), config.spec) }),
     ...(config.fixtures === undefined ? {} : { fixtures: resolve(dirname(path), config.fixtures) }),
   };
 }

@@ -1,9 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
-import { BUNDLED_SPEC_PATH } from '../contract/load-spec.js';
+import { BUNDLED_SPEC_PATH, isSpecUrl } from '../contract/load-spec.js';
 import { schemaChecks } from '../contract/compile-schemas.js';
 import { packagePath } from '../core/package-root.js';
 import type {
   AuthMode,
+  DocsAssets,
   LatencyModel,
   LogFormat,
   LogLevel,
@@ -24,8 +25,15 @@ export interface ResolvedOptions {
   readonly port: number;
   readonly host: string;
   readonly seed: string;
-  /** An absolute path. */
+  /** An absolute path, or an http(s) URL. */
   readonly spec: string;
+  readonly specTimeoutMs: number;
+  /** FastAPI's built-in routes; `null` when turned off. */
+  readonly openapiUrl: string | null;
+  readonly docsUrl: string | null;
+  readonly redocUrl: string | null;
+  readonly oauth2RedirectUrl: string | null;
+  readonly docsAssets: DocsAssets;
   /** An absolute path. */
   readonly fixtures: string;
   readonly watch: boolean;
@@ -86,6 +94,12 @@ export function resolveOptions(options: MockOptions = {}, origin = 'options'): R
     host: filled.host,
     seed: filled.seed,
     spec: absolute(filled.spec) ?? BUNDLED_SPEC_PATH,
+    specTimeoutMs: filled.specTimeoutMs,
+    openapiUrl: filled.openapiUrl,
+    docsUrl: filled.docsUrl,
+    redocUrl: filled.redocUrl,
+    oauth2RedirectUrl: filled.oauth2RedirectUrl,
+    docsAssets: filled.docsAssets,
     fixtures: absolute(filled.fixtures) ?? BUNDLED_FIXTURES_DIR,
     watch: filled.watch,
     auth: {
@@ -111,7 +125,7 @@ export function resolveOptions(options: MockOptions = {}, origin = 'options'): R
 
 function absolute(path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
-  return isAbsolute(path) ? path : resolve(path);
+  return isAbsolute(path) || isSpecUrl(path) ? path : resolve(path);
 }
 
 /** The defaults of every option, as `schemas/options.schema.json` writes them. */

@@ -40,6 +40,12 @@ export interface Operation {
 export interface Contract {
   readonly operation: Operation;
   readonly eventFields: readonly EventField[];
+  /** The 200 response's schema (the `AuditEventResponse` object), `$ref` resolved. */
+  readonly eventSchema: Readonly<Record<string, unknown>>;
+  /** The schema a local `$ref` (`#/components/schemas/...`) points at. */
+  resolveRef(ref: string): Readonly<Record<string, unknown>>;
+  /** Whether `value` is valid for the response field `name` (compiled on first use). */
+  checkField(name: string, value: unknown): boolean;
   /** Checks a 200 body against the operation's response schema. */
   validateEvent(value: unknown): Violation[];
   /** Checks a 422 body against the operation's `HTTPValidationError` schema. */
@@ -48,7 +54,8 @@ export interface Contract {
 
 const SPEC_ID = 'openapi.json';
 
-function findOperation(spec: OpenApiDocument): [string, Record<string, unknown>] {
+/** The GET operation the mock serves: its path template and operation object. */
+export function findOperation(spec: OpenApiDocument): [string, Record<string, unknown>] {
   for (const [template, item] of Object.entries(spec.paths)) {
     const get = item['get'];
     if (isRecord(get) && /\{[^}]+\}$/.test(template)) return [template, get];
@@ -73,7 +80,8 @@ function responseRef(operation: Record<string, unknown>, status: string): string
   return ref;
 }
 
-function resolvePointer(spec: OpenApiDocument, ref: string): Record<string, unknown> {
+/** The object a local `$ref` (`#/components/schemas/...`) points at. */
+export function resolvePointer(spec: OpenApiDocument, ref: string): Record<string, unknown> {
   let node: unknown = spec;
   for (const token of ref.slice(2).split('/')) {
     node = isRecord(node) ? node[token.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
@@ -84,7 +92,8 @@ function resolvePointer(spec: OpenApiDocument, ref: string): Record<string, unkn
 
 function isFloatSchema(schema: unknown): boolean {
   if (!isRecord(schema)) return false;
-  if (schema['type'] === 'number') return true;
+  const type = schema['type'];
+  if (type === 'number' || (Array.isArray(type) && type.includes('number'))) return true;
   const anyOf = schema['anyOf'];
   return Array.isArray(anyOf) && anyOf.some(isFloatSchema);
 }
@@ -104,6 +113,12 @@ function describeOperation(template: string, operation: Record<string, unknown>)
     pathParameter,
     apiKeyHeader: typeof header === 'string' ? header : undefined,
   };
+}
+
+/** The 200 response's schema of the operation the mock serves (`AuditEventResponse`), resolved. */
+export function eventSchemaOf(spec: OpenApiDocument): Record<string, unknown> {
+  const [, operation] = findOperation(spec);
+  return resolvePointer(spec, responseRef(operation, '200'));
 }
 
 /** Compiles the spec's response schemas with ajv (and ajv-formats) once; fails loudly if they do not compile. */
@@ -127,16 +142,30 @@ export function compileContract(spec: OpenApiDocument): Contract {
     throw new SpecError(`The spec's schemas do not compile: ${reason}`);
   }
 
-  const properties = resolvePointer(spec, eventRef)['properties'];
+  const eventSchema = resolvePointer(spec, eventRef);
+  const properties = eventSchema['properties'];
   if (!isRecord(properties)) throw new SpecError(`${eventRef} has no properties.`);
   const eventFields = Object.entries(properties).map(([name, schema]) => ({
     name,
     float: isFloatSchema(schema),
   }));
+  const fieldChecks = new Map<string, ValidateFunction>();
+  const fieldCheck = (name: string): ValidateFunction => {
+    let check = fieldChecks.get(name);
+    if (!check) {
+      const pointer = `${eventRef}/properties/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      check = ajv.getSchema(`${SPEC_ID}${encodeURI(pointer)}`) ?? missing(pointer);
+      fieldChecks.set(name, check);
+    }
+    return check;
+  };
 
   return {
     operation: describeOperation(template, operation),
     eventFields,
+    eventSchema,
+    resolveRef: (ref) => resolvePointer(spec, ref),
+    checkField: (name, value) => Boolean(fieldCheck(name)(value)),
     validateEvent: (value) => (eventValidator(value) ? [] : toViolations(eventValidator.errors)),
     validateValidationError: (value) =>
       errorValidator(value) ? [] : toViolations(errorValidator.errors),

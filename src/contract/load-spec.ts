@@ -14,8 +14,26 @@ export interface OpenApiDocument {
   readonly [key: string]: unknown;
 }
 
+/** A spec as loaded: the document, its text as it came (for serving), and where it came from. */
+export interface LoadedSpec {
+  readonly document: OpenApiDocument;
+  readonly text: string;
+  /** The file or URL it was read from. */
+  readonly origin: string;
+}
+
+/** Whether a `spec` option names an http(s) URL rather than a file. */
+export function isSpecUrl(spec: string): boolean {
+  return /^https?:\/\//i.test(spec);
+}
+
 /** Reads and checks the OpenAPI document at `path`. */
 export function loadSpec(path: string = BUNDLED_SPEC_PATH): OpenApiDocument {
+  return readSpecFile(path).document;
+}
+
+/** Reads and checks the OpenAPI document at `path`, keeping its text. */
+export function readSpecFile(path: string = BUNDLED_SPEC_PATH): LoadedSpec {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -25,14 +43,20 @@ export function loadSpec(path: string = BUNDLED_SPEC_PATH): OpenApiDocument {
       `Cannot read the spec file ${path}: ${reason}. Pass --spec <file> with an OpenAPI 3.1 JSON document.`,
     );
   }
+  return parseSpecText(text, path, `The spec file ${path}`);
+}
+
+/** Parses and checks spec text read from `origin` (`what` names it in a message). */
+export function parseSpecText(text: string, origin: string, what: string): LoadedSpec {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SpecError(`The spec file ${path} is not valid JSON: ${reason}.`);
+    throw new SpecError(`${what} is not valid JSON: ${reason}.`);
   }
-  return parseSpec(document, path);
+  return { document: parseSpec(document, origin), text: body, origin };
 }
 
 /** Checks that `document` is an OpenAPI 3.1 document with paths and component schemas. */

@@ -10,6 +10,7 @@ export type AnswerSource =
   | 'scenario'
   | 'chaos'
   | 'router'
+  | 'provider-route'
   | 'cors'
   | 'auth'
   | 'preferences'

@@ -2,7 +2,7 @@ import type { Contract } from '../contract/compile-contract.js';
 import { formatViolation } from '../core/violation.js';
 import type { HotCache } from '../state/bounded-cache.js';
 import type { FixtureLookup } from '../state/runtime-state.js';
-import type { EventGenerator } from '../generator/create-event-generator.js';
+import type { SpecEventGenerator } from '../generator/follow-spec.js';
 import type { EventSerializer } from '../wire/create-event-serializer.js';
 import type { Answer } from '../core/answer.js';
 import { detailAnswer, JSON_CONTENT_TYPE } from '../core/answer.js';
@@ -11,7 +11,7 @@ import { detailAnswer, JSON_CONTENT_TYPE } from '../core/answer.js';
 export interface EventSources {
   readonly contract: Contract;
   readonly fixtures: FixtureLookup;
-  readonly generate: EventGenerator;
+  readonly generate: SpecEventGenerator;
   readonly serialize: EventSerializer;
   /** Generated answers already built for this seed, by id. */
   readonly generated?: HotCache<string, Answer>;

@@ -1,53 +1,134 @@
 import type { MockLogger } from '../config/mock-options.js';
 import type { ResolvedOptions } from '../config/resolve-options.js';
+import type { Contract } from '../contract/compile-contract.js';
 import { compileContract } from '../contract/compile-contract.js';
-import { loadSpec } from '../contract/load-spec.js';
+import type { LoadedSpec } from '../contract/load-spec.js';
+import { isSpecUrl, readSpecFile } from '../contract/load-spec.js';
+import { SpecError } from '../contract/spec-error.js';
 import type { Answer } from '../core/answer.js';
 import { standaloneBuffer } from '../core/standalone-buffer.js';
-import { loadFixtures } from '../fixture-files/load-fixtures.js';
+import type { FixtureSet } from '../fixture-files/load-fixtures.js';
 import { createEventGenerator } from '../generator/create-event-generator.js';
+import type { SpecEventGenerator } from '../generator/follow-spec.js';
 import { createRandom } from '../generator/random.js';
 import { HotCache } from '../state/bounded-cache.js';
 import { RuntimeState } from '../state/runtime-state.js';
+import type { EventSerializer } from '../wire/create-event-serializer.js';
 import { createEventSerializer } from '../wire/create-event-serializer.js';
 import type { Engine } from './engine.js';
 import { handleRequest } from './handle-request.js';
+import type { DocsAssetFiles } from './load-docs-assets.js';
+import { loadDocsAssets } from './load-docs-assets.js';
+import type { ProviderRoutes } from './provider-routes.js';
+import { createProviderRoutes } from './provider-routes.js';
+import type { RouteMatcher } from './route-request.js';
 import { createRouteMatcher } from './route-request.js';
+import { generatorForSpec } from './generator-for-spec.js';
+import { loadServedFixtures } from './load-served-fixtures.js';
+import { specJson, specTitle } from './spec-json.js';
 
 /** How many generated answers are kept (about 1 KB each). */
 export const GENERATED_CACHE_SIZE = 10_000;
 
-/**
- * Loads the spec, compiles its validators, loads and checks the fixtures and seeds the generator.
- * Throws a `SpecError` or `FixtureLoadError` (naming the file, pointer and rule) when it cannot serve.
- */
-export function createEngine(options: ResolvedOptions, logger: MockLogger): Engine {
-  const contract = compileContract(loadSpec(options.spec));
+/** Everything built from one spec; replaced whole when the spec file changes. */
+interface Served {
+  readonly spec: LoadedSpec;
+  readonly contract: Contract;
+  readonly serialize: EventSerializer;
+  readonly generate: SpecEventGenerator;
+  readonly matchRoute: RouteMatcher;
+  readonly providerRoutes: ProviderRoutes;
+  readonly files: FixtureSet;
+  readonly generated: HotCache<string, Answer>;
+}
+
+function serve(
+  spec: LoadedSpec,
+  options: ResolvedOptions,
+  logger: MockLogger,
+  assets: DocsAssetFiles | undefined,
+): Served {
+  const contract = compileContract(spec.document);
   const serialize = createEventSerializer(contract.eventFields);
-  let files = loadFixtures(options.fixtures, contract, serialize);
-  const engine: Engine = {
-    options,
-    logger,
+  return {
+    spec,
     contract,
     serialize,
-    generate: createEventGenerator(options.seed),
+    generate: generatorForSpec(createEventGenerator(options.seed), contract, options.seed),
     matchRoute: createRouteMatcher(contract.operation.pathTemplate),
-    get files() {
-      return files;
-    },
-    reloadFixtures() {
-      files = loadFixtures(options.fixtures, contract, serialize);
-      return files;
-    },
-    state: new RuntimeState(options.limits),
-    chaosRandom: createRandom('chaos', options.seed),
-    latencyRandom: createRandom('latency', options.seed),
-    startedAt: new Date(),
+    providerRoutes: createProviderRoutes(
+      { title: specTitle(spec.document), json: specJson(spec) },
+      options,
+      assets,
+    ),
+    files: loadServedFixtures(options.fixtures, spec, contract, serialize, logger),
     // A cached answer keeps its own bytes, not a slab of the shared buffer pool.
     generated: new HotCache<string, Answer>(GENERATED_CACHE_SIZE, 1_024, (answer) => ({
       ...answer,
       body: standaloneBuffer(answer.body),
     })),
+  };
+}
+
+/**
+ * Compiles the spec's validators, loads and checks the fixtures, seeds the generator (adapted to
+ * the spec's response model) and builds FastAPI's built-in routes. The spec is read from its file
+ * unless given already loaded (from a URL, say). Throws a `SpecError`, `FixtureLoadError` (naming
+ * the file, pointer and rule) or `OptionsError` when it cannot serve.
+ */
+export function createEngine(
+  options: ResolvedOptions,
+  logger: MockLogger,
+  loaded: LoadedSpec = readSpecFile(options.spec),
+): Engine {
+  const withDocs = options.openapiUrl !== null && options.docsAssets === 'local';
+  const assets = withDocs ? loadDocsAssets(options.redocUrl !== null) : undefined;
+  let served = serve(loaded, options, logger, assets);
+  const engine: Engine = {
+    options,
+    logger,
+    get spec() {
+      return served.spec;
+    },
+    get contract() {
+      return served.contract;
+    },
+    get serialize() {
+      return served.serialize;
+    },
+    get generate() {
+      return served.generate;
+    },
+    get matchRoute() {
+      return served.matchRoute;
+    },
+    get providerRoutes() {
+      return served.providerRoutes;
+    },
+    get files() {
+      return served.files;
+    },
+    get generated() {
+      return served.generated;
+    },
+    reloadFixtures() {
+      const { spec, contract, serialize } = served;
+      served = {
+        ...served,
+        files: loadServedFixtures(options.fixtures, spec, contract, serialize, logger),
+      };
+      return served.files;
+    },
+    reloadSpec() {
+      if (isSpecUrl(options.spec))
+        throw new SpecError(`The spec came from ${options.spec}; only a spec file is read again.`);
+      served = serve(readSpecFile(options.spec), options, logger, assets);
+      return served.spec;
+    },
+    state: new RuntimeState(options.limits),
+    chaosRandom: createRandom('chaos', options.seed),
+    latencyRandom: createRandom('latency', options.seed),
+    startedAt: new Date(),
     handle: (request) => handleRequest(request, engine),
   };
   return engine;

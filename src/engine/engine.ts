@@ -4,12 +4,14 @@ import type { Contract } from '../contract/compile-contract.js';
 import type { Answer } from '../core/answer.js';
 import type { MockRequest } from '../core/mock-request.js';
 import type { FixtureSet } from '../fixture-files/load-fixtures.js';
-import type { EventGenerator } from '../generator/create-event-generator.js';
+import type { SpecEventGenerator } from '../generator/follow-spec.js';
+import type { LoadedSpec } from '../contract/load-spec.js';
 import type { Random } from '../generator/random.js';
 import type { HotCache } from '../state/bounded-cache.js';
 import type { RuntimeState } from '../state/runtime-state.js';
 import type { EventSerializer } from '../wire/create-event-serializer.js';
 import type { RouteMatcher } from './route-request.js';
+import type { ProviderRoutes } from './provider-routes.js';
 
 /** An answer and what it was for: the event id (when the request reached the route) and session. */
 export interface HandledRequest {
@@ -22,14 +24,24 @@ export interface HandledRequest {
 export interface Engine {
   readonly options: ResolvedOptions;
   readonly logger: MockLogger;
+  /** The spec now served; it and everything built from it are replaced whole by `reloadSpec`. */
+  readonly spec: LoadedSpec;
   readonly contract: Contract;
   readonly serialize: EventSerializer;
-  readonly generate: EventGenerator;
+  /** The domain generator, adapted to the spec's response model. */
+  readonly generate: SpecEventGenerator;
   readonly matchRoute: RouteMatcher;
+  /** FastAPI's built-in routes: `/openapi.json`, `/docs`, `/docs/oauth2-redirect`, `/redoc`. */
+  readonly providerRoutes: ProviderRoutes;
   /** The file fixtures now served; replaced whole, never edited, so a request sees one set. */
   readonly files: FixtureSet;
   /** Loads the fixtures folder again; on a problem it throws and the served set stays. */
   reloadFixtures(): FixtureSet;
+  /**
+   * Reads the spec file again and rebuilds what follows from it (contract, generator, fixtures,
+   * built-in routes); on a problem it throws and the served spec stays. Files only, not URLs.
+   */
+  reloadSpec(): LoadedSpec;
   readonly state: RuntimeState;
   /** Draws of `chaos` and of the latency model, reproducible for a seed. */
   readonly chaosRandom: Random;

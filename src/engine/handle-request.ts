@@ -13,17 +13,18 @@ import type { Route } from './route-request.js';
 import { routeRequest } from './route-request.js';
 import { withDelayAndFault } from './with-delay-and-fault.js';
 
-const ALLOW_GET = { allow: 'GET' };
 const NO_PREFERENCES: PreferencesResult = { ok: true, preferences: {}, applied: [] };
 const EMPTY = Buffer.alloc(0);
 
-/** The provider router's own answers: 404, 405 and the trailing-slash 307. */
+/** The provider router's own answers: FastAPI's built-in routes, 404, 405 and the trailing-slash 307. */
 function routerAnswer(route: Exclude<Route, { kind: 'event' }>): Answer {
   switch (route.kind) {
+    case 'provider-route':
+      return route.answer;
     case 'not-found':
       return detailAnswer(404, 'Not Found', 'router');
     case 'method-not-allowed':
-      return detailAnswer(405, 'Method Not Allowed', 'router', ALLOW_GET);
+      return detailAnswer(405, 'Method Not Allowed', 'router', { allow: route.allow });
     case 'redirect':
       return { status: 307, headers: { location: route.location }, body: EMPTY, source: 'router' };
     // Stryker disable next-line all: the switch is exhaustive, so this is never reached
@@ -53,7 +54,8 @@ function withPreferenceApplied(answer: Answer, applied: readonly string[]): Answ
  * Answers one request of the mocked API as the provider would, in its order. Each stage either
  * answers (and the rest are skipped) or hands on what it learnt:
  * 1. CORS preflight, before any routing (Starlette's middleware);
- * 2. routing: 404, 405 or the trailing-slash 307, else the event id;
+ * 2. routing: FastAPI's built-in routes (`/openapi.json`, `/docs`...), 404, 405 or the
+ *    trailing-slash 307, else the event id;
  * 3. authentication: 401s;
  * 4. preferences (`Prefer`, `?__code=`...): a 400 for one the mock cannot honour;
  * 5. choosing the answer: what was asked for, a scenario step, chaos, or the id's normal answer;
@@ -76,6 +78,7 @@ export function handleRequest(request: MockRequest, engine: Engine): HandledRequ
     request.target,
     request.headers['host'],
     engine.matchRoute,
+    engine.providerRoutes,
   );
   if (route.kind !== 'event') return done(routerAnswer(route));
   const { eventId } = route;

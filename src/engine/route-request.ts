@@ -1,12 +1,23 @@
+import type { Answer } from '../core/answer.js';
 import { quoteUrl } from '../wire/quote-url.js';
 import { unquotePath } from '../wire/unquote-path.js';
+import type { ProviderRoutes } from './provider-routes.js';
 
 /** Where a request goes, decided as the provider's router decides it. */
 export type Route =
   | { readonly kind: 'event'; readonly eventId: string }
+  | { readonly kind: 'provider-route'; readonly answer: Answer }
   | { readonly kind: 'redirect'; readonly location: string }
-  | { readonly kind: 'method-not-allowed' }
+  | { readonly kind: 'method-not-allowed'; readonly allow: string }
   | { readonly kind: 'not-found' };
+
+const NO_PROVIDER_ROUTES: ProviderRoutes = new Map();
+
+/**
+ * The methods a FastAPI built-in route answers. Starlette keeps them in a set, so a real provider
+ * says `GET, HEAD` or `HEAD, GET` depending on the process's hash seed; the mock always says this.
+ */
+export const PROVIDER_ROUTE_ALLOW = 'GET, HEAD';
 
 /** Matches the decoded path against a path template, as Starlette compiles `{param}` to `[^/]+`. */
 export type RouteMatcher = (decodedPath: string) => string | undefined;
@@ -22,24 +33,35 @@ export function createRouteMatcher(pathTemplate: string): RouteMatcher {
 
 /**
  * Routes a request by its raw target (`/path?query`): the path is percent-decoded first, then
- * matched; a path that matches only without its trailing slashes is redirected (307), for any method.
+ * matched, FastAPI's built-in routes (GET and HEAD) before the event route (GET only), as FastAPI
+ * adds them first; a path that matches only without its trailing slashes is redirected (307), for
+ * any method.
  */
 export function routeRequest(
   method: string,
   target: string,
   host: string | undefined,
   match: RouteMatcher,
+  providerRoutes: ProviderRoutes = NO_PROVIDER_ROUTES,
 ): Route {
   const queryAt = target.indexOf('?');
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
   const path = unquotePath(rawPath);
+  const builtIn = providerRoutes.size === 0 ? undefined : providerRoutes.get(path);
+  if (builtIn) {
+    return method === 'GET' || method === 'HEAD'
+      ? { kind: 'provider-route', answer: builtIn }
+      : { kind: 'method-not-allowed', allow: PROVIDER_ROUTE_ALLOW };
+  }
   const eventId = match(path);
   if (eventId !== undefined) {
-    return method === 'GET' ? { kind: 'event', eventId } : { kind: 'method-not-allowed' };
+    return method === 'GET'
+      ? { kind: 'event', eventId }
+      : { kind: 'method-not-allowed', allow: 'GET' };
   }
   if (path !== '/' && path.endsWith('/')) {
     const stripped = path.replace(/\/+$/, '');
-    if (match(stripped) !== undefined) {
+    if (match(stripped) !== undefined || providerRoutes.has(stripped)) {
       const query = queryAt === -1 ? '' : target.slice(queryAt);
       const origin = host === undefined ? '' : `http://${host}`;
       return {

@@ -108,6 +108,20 @@ export function loadFixtures(
   contract: Contract,
   serialize: EventSerializer,
 ): FixtureSet {
+  const { fixtures, problems } = readFixtures(directory, contract, serialize);
+  if (problems.length > 0) throw new FixtureLoadError(problems);
+  return fixtures;
+}
+
+/**
+ * {@link loadFixtures} that keeps going: the fixtures that passed every check, and the problems of
+ * the others (a folder that cannot be read still throws).
+ */
+export function readFixtures(
+  directory: string,
+  contract: Contract,
+  serialize: EventSerializer,
+): { fixtures: FixtureSet; problems: FixtureProblem[] } {
   checkFolder(directory);
   const problems: FixtureProblem[] = [];
   const taken = new Map<string, string>();
@@ -142,6 +156,5 @@ export function loadFixtures(
     problems,
     taken,
   );
-  if (problems.length > 0) throw new FixtureLoadError(problems);
-  return { events, responses };
+  return { fixtures: { events, responses }, problems };
 }

@@ -6,6 +6,10 @@ import type { LogStream } from '../logging/create-logger.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { ListenError } from '../server/listen-error.js';
 import { watchFixtures } from '../server/watch-fixtures.js';
+import { watchSpec } from '../server/watch-spec.js';
+import { resolveOptions } from '../config/resolve-options.js';
+import { isSpecUrl } from '../contract/load-spec.js';
+import { loadSpecSource } from '../contract/load-spec-source.js';
 import { assembleMock } from './assemble-mock.js';
 
 /** A listening mock. */
@@ -41,7 +45,10 @@ export async function startMock(
   options: MockOptions = {},
   logStream?: LogStream,
 ): Promise<RunningMock> {
-  const assembled = assembleMock(options, (resolved) => resolved.host, logStream);
+  const { spec: source, specTimeoutMs } = resolveOptions(options);
+  // A spec URL is loaded before anything is built: a provider that does not answer stops start-up.
+  const spec = await loadSpecSource(source, specTimeoutMs);
+  const assembled = assembleMock(options, (resolved) => resolved.host, logStream, spec);
   const { engine, options: resolved } = assembled;
   const { host, port: wanted, gracePeriodMs } = resolved;
   const server = createHttpServer(assembled.listener);
@@ -58,7 +65,10 @@ export async function startMock(
     server.listen(wanted, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const stopWatching = resolved.watch ? watchFixtures(engine) : () => undefined;
+  const watching = resolved.watch
+    ? [watchFixtures(engine), ...(isSpecUrl(resolved.spec) ? [] : [watchSpec(engine)])]
+    : [];
+  const stopWatching = () => watching.forEach((stop) => stop());
   // Once the first requests have been answered, load what generated events and the admin API need.
   const warming = setTimeout(() => {
     engine.generate.warm();
