@@ -14,6 +14,7 @@ const LAYERS = [
   'server',
   'admin',
   'library',
+  'drift',
   'cli',
 ];
 

@@ -49,12 +49,23 @@ Writes n valid, realistic events: as fixture files <dir>/events/evt_gen_<n>.json
 standard output. The same seed gives the same events.
 `;
 
+export const DIFF_SPEC_USAGE = `Usage: audit-events-mock diff-spec <old> <new> [--json] [--timeout <ms>]
+
+Lists the changes between two versions of the spec (files or http(s) URLs such as a provider's
+/openapi.json) for GET /v1/audit/events/{event_id}, each classified for a consumer: breaking (a
+response field removed or retyped, null newly allowed, a required field made optional, a status
+code removed, a security change...) or safe (a field added, a description changed...). Prints a
+table, or JSON with --json. Exits 1 when a change is breaking, 0 otherwise, 2 when a spec cannot be
+read.
+`;
+
 export const USAGE = `Usage: audit-events-mock <command> [options]
 
 Commands:
   serve       run the mock server (the default command)
   validate    check fixture files against the spec
   generate    write realistic events as fixtures or NDJSON
+  diff-spec   classify the changes between two versions of the spec
 
 audit-events-mock <command> --help shows a command's options; --version the version.
 
