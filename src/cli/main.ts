@@ -2,16 +2,24 @@ import { setFlagsFromString } from 'node:v8';
 import { VERSION } from '../core/version.js';
 import { isUsageProblem, MockError } from '../core/mock-error.js';
 import { UsageError } from './usage-error.js';
-import { DIFF_SPEC_USAGE, GENERATE_USAGE, SERVE_USAGE, USAGE, VALIDATE_USAGE } from './usage.js';
+import {
+  DIFF_SPEC_USAGE,
+  GENERATE_USAGE,
+  SERVE_USAGE,
+  USAGE,
+  VALIDATE_USAGE,
+  VERIFY_USAGE,
+} from './usage.js';
 import { heapFlags } from './heap-flags.js';
 
-const COMMANDS = ['serve', 'validate', 'generate', 'diff-spec'] as const;
+const COMMANDS = ['serve', 'validate', 'generate', 'diff-spec', 'verify'] as const;
 type Command = (typeof COMMANDS)[number];
 const USAGES: Record<Command, string> = {
   serve: SERVE_USAGE,
   validate: VALIDATE_USAGE,
   generate: GENERATE_USAGE,
   'diff-spec': DIFF_SPEC_USAGE,
+  verify: VERIFY_USAGE,
 };
 
 export { USAGE };
@@ -51,6 +59,8 @@ async function run(
       return (await import('./generate-command.js')).generate(args, process.stdout, process.stderr);
     case 'diff-spec':
       return (await import('./diff-spec-command.js')).diffSpec(args, process.stdout);
+    case 'verify':
+      return (await import('./verify-command.js')).verify(args, env, process.stdout);
     case 'serve': {
       const { serve, serveOptions } = await import('./serve-command.js');
       const options = serveOptions(args, env);

@@ -59,6 +59,33 @@ table, or JSON with --json. Exits 1 when a change is breaking, 0 otherwise, 2 wh
 read.
 `;
 
+export const VERIFY_USAGE = `Usage: audit-events-mock verify --provider <url> [--token <t>] [--api-key <k>]
+                              [--event-id <id> ...] [--json | --junit] [serve options]
+
+Asks the provider at <url> what the mock answers, and compares: no credentials, another scheme,
+an empty and a rejected token, the token (or API key) on each --event-id, an id that should not
+exist, an unknown path, HEAD, a trailing slash, a CORS preflight and a CORS answer, the spec and the
+docs page. Each answer is checked against the spec (the same compiled contract as the mock), then
+compared with the mock's for the same request: status, content-type, www-authenticate, allow,
+location, the CORS headers and the body. The provider's /openapi.json is diffed against the spec the
+mock uses (see diff-spec). Only the provider is contacted, with GET, HEAD and OPTIONS only.
+
+The mock is configured by serve's options (--spec, --config, --seed, --docs-url...), so a check
+compares the mock as you run it.
+
+Options:
+  --provider <url>      the running provider, e.g. http://127.0.0.1:8000
+  --token <t>           a bearer token the provider accepts (for the probes that need one)
+  --api-key <k>         an API key the provider accepts
+  --event-id <id>       an event that exists on the provider (repeatable)
+  --timeout <ms>        give up on one probe after this long (default 10000)
+  --json                print the report as JSON
+  --junit               print the report as JUnit XML (one test case per probe and spec change)
+
+Exits 0 when nothing drifted, 1 on any drift, 2 when the provider cannot be reached or the
+command line is wrong.
+`;
+
 export const USAGE = `Usage: audit-events-mock <command> [options]
 
 Commands:
@@ -66,6 +93,7 @@ Commands:
   validate    check fixture files against the spec
   generate    write realistic events as fixtures or NDJSON
   diff-spec   classify the changes between two versions of the spec
+  verify      compare a running provider with the mock and report drift
 
 audit-events-mock <command> --help shows a command's options; --version the version.
 

@@ -6,7 +6,8 @@
  * - `FIXTURES_INVALID`: fixture files that break the contract or cannot be read;
  * - `LISTEN_FAILED`: the server cannot listen (the port is taken, say);
  * - `LIMIT_EXCEEDED`: run-time state would pass one of its limits;
- * - `ADMIN_REQUEST_FAILED`: the admin API refused a call of the admin client.
+ * - `ADMIN_REQUEST_FAILED`: the admin API refused a call of the admin client;
+ * - `PROVIDER_UNREACHABLE`: `verify` got no answer from the provider it was pointed at.
  */
 export const MOCK_ERROR_CODES = [
   'USAGE',
@@ -16,6 +17,7 @@ export const MOCK_ERROR_CODES = [
   'LISTEN_FAILED',
   'LIMIT_EXCEEDED',
   'ADMIN_REQUEST_FAILED',
+  'PROVIDER_UNREACHABLE',
 ] as const;
 export type MockErrorCode = (typeof MOCK_ERROR_CODES)[number];
 
@@ -40,6 +42,7 @@ export function isUsageProblem(error: MockError): boolean {
   switch (error.code) {
     case 'USAGE':
     case 'OPTIONS_INVALID':
+    case 'PROVIDER_UNREACHABLE':
       return true;
     case 'SPEC_INVALID':
     case 'FIXTURES_INVALID':
