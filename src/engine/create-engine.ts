@@ -83,47 +83,27 @@ export function createEngine(
 ): Engine {
   const withDocs = options.openapiUrl !== null && options.docsAssets === 'local';
   const assets = withDocs ? loadDocsAssets(options.redocUrl !== null) : undefined;
-  let served = serve(loaded, options, logger, assets);
-  const engine: Engine = {
+  // Plain properties, replaced whole on a reload: the request path reads them on every request.
+  const engine: { -readonly [K in keyof Engine]: Engine[K] } = {
     options,
     logger,
-    get spec() {
-      return served.spec;
-    },
-    get contract() {
-      return served.contract;
-    },
-    get serialize() {
-      return served.serialize;
-    },
-    get generate() {
-      return served.generate;
-    },
-    get matchRoute() {
-      return served.matchRoute;
-    },
-    get providerRoutes() {
-      return served.providerRoutes;
-    },
-    get files() {
-      return served.files;
-    },
-    get generated() {
-      return served.generated;
-    },
+    ...serve(loaded, options, logger, assets),
     reloadFixtures() {
-      const { spec, contract, serialize } = served;
-      served = {
-        ...served,
-        files: loadServedFixtures(options.fixtures, spec, contract, serialize, logger),
-      };
-      return served.files;
+      engine.files = loadServedFixtures(
+        options.fixtures,
+        engine.spec,
+        engine.contract,
+        engine.serialize,
+        logger,
+      );
+      return engine.files;
     },
     reloadSpec() {
       if (isSpecUrl(options.spec))
         throw new SpecError(`The spec came from ${options.spec}; only a spec file is read again.`);
-      served = serve(readSpecFile(options.spec), options, logger, assets);
-      return served.spec;
+      // Built whole before anything is replaced, so a failure leaves the served spec as it was.
+      Object.assign(engine, serve(readSpecFile(options.spec), options, logger, assets));
+      return engine.spec;
     },
     state: new RuntimeState(options.limits),
     chaosRandom: createRandom('chaos', options.seed),

@@ -47,17 +47,18 @@ export function routeRequest(
   const queryAt = target.indexOf('?');
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
   const path = unquotePath(rawPath);
+  const eventId = match(path);
+  // FastAPI adds its routes first, so one of them wins over the event route on the same path.
+  if (eventId !== undefined && (providerRoutes.size === 0 || !providerRoutes.has(path))) {
+    return method === 'GET'
+      ? { kind: 'event', eventId }
+      : { kind: 'method-not-allowed', allow: 'GET' };
+  }
   const builtIn = providerRoutes.size === 0 ? undefined : providerRoutes.get(path);
   if (builtIn) {
     return method === 'GET' || method === 'HEAD'
       ? { kind: 'provider-route', answer: builtIn }
       : { kind: 'method-not-allowed', allow: PROVIDER_ROUTE_ALLOW };
-  }
-  const eventId = match(path);
-  if (eventId !== undefined) {
-    return method === 'GET'
-      ? { kind: 'event', eventId }
-      : { kind: 'method-not-allowed', allow: 'GET' };
   }
   if (path !== '/' && path.endsWith('/')) {
     const stripped = path.replace(/\/+$/, '');
