@@ -117,6 +117,18 @@ describe('the built-in routes follow the provider configuration', () => {
     );
   });
 
+  it('gives a built-in route on a path the event route also matches to the built-in route, as FastAPI', async () => {
+    const app = await mockUrl({ openapiUrl: '/v1/audit/events/openapi.json' });
+    const res = await request(app).get('/v1/audit/events/openapi.json');
+    expect(res.text).toBe(goldenBody('spec'));
+    expect((await request(app).post('/v1/audit/events/openapi.json')).headers['allow']).toBe(
+      'GET, HEAD',
+    );
+    expect(
+      (await request(app).get('/v1/audit/events/e1').set('Authorization', 'Bearer t')).status,
+    ).toBe(200);
+  });
+
   it('answers the event route as before when a built-in route is turned off', async () => {
     const app = await mockUrl({ openapiUrl: null });
     expect((await request(app).get('/openapi.json')).text).toBe('{"detail":"Not Found"}');
