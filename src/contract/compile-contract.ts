@@ -25,6 +25,11 @@ export interface EventField {
   readonly name: string;
   /** `true` for a `number` (float) field: the provider writes integral values as `12.0`. */
   readonly float: boolean;
+  /**
+   * What the field may hold besides its type: `nullable` when `null` is allowed, `any-or-null` when
+   * it is any JSON value or null (like `event_payload`), `required` otherwise.
+   */
+  readonly nullability: 'required' | 'nullable' | 'any-or-null';
 }
 
 /** The operation the mock serves, as the spec declares it. */
@@ -34,6 +39,8 @@ export interface Operation {
   readonly pathParameter: string;
   /** The optional API-key header, e.g. `X-API-Key`, when the operation declares one. */
   readonly apiKeyHeader: string | undefined;
+  /** The response statuses the operation declares (e.g. `[200, 422]`); `default` is left out. */
+  readonly statuses: readonly number[];
 }
 
 /** Validators and shapes compiled once from the OpenAPI document. */
@@ -98,6 +105,19 @@ function isFloatSchema(schema: unknown): boolean {
   return Array.isArray(anyOf) && anyOf.some(isFloatSchema);
 }
 
+function nullabilityOf(schema: unknown): EventField['nullability'] {
+  const anyOf = isRecord(schema) ? schema['anyOf'] : undefined;
+  if (
+    !Array.isArray(anyOf) ||
+    !anyOf.some((branch) => isRecord(branch) && branch['type'] === 'null')
+  )
+    return 'required';
+  const unconstrained = anyOf.some(
+    (branch) => isRecord(branch) && Object.keys(branch).length === 0,
+  );
+  return unconstrained ? 'any-or-null' : 'nullable';
+}
+
 function describeOperation(template: string, operation: Record<string, unknown>): Operation {
   const parameters = Array.isArray(operation['parameters']) ? operation['parameters'] : [];
   const named = (place: string) =>
@@ -108,10 +128,14 @@ function describeOperation(template: string, operation: Record<string, unknown>)
   if (typeof pathParameter !== 'string')
     throw new SpecError(`${template} declares no path parameter.`);
   const header = named('header');
+  const responses = isRecord(operation['responses']) ? operation['responses'] : {};
   return {
     pathTemplate: template,
     pathParameter,
     apiKeyHeader: typeof header === 'string' ? header : undefined,
+    statuses: Object.keys(responses)
+      .filter((status) => /^[1-5]\d\d$/.test(status))
+      .map(Number),
   };
 }
 
@@ -148,6 +172,7 @@ export function compileContract(spec: OpenApiDocument): Contract {
   const eventFields = Object.entries(properties).map(([name, schema]) => ({
     name,
     float: isFloatSchema(schema),
+    nullability: nullabilityOf(schema),
   }));
   const fieldChecks = new Map<string, ValidateFunction>();
   const fieldCheck = (name: string): ValidateFunction => {
