@@ -34,6 +34,11 @@ export interface Answer {
   readonly faultDurationMs?: number;
   /** The scenario that chose this answer. */
   readonly scenario?: string;
+  /**
+   * The outcomes (indices into the contract's outcome catalog) its body covers, when they were
+   * worked out as it was built; otherwise they are read from the body once per body buffer.
+   */
+  readonly covers?: readonly number[];
 }
 
 export const JSON_CONTENT_TYPE = 'application/json';

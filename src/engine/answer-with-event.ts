@@ -1,4 +1,5 @@
 import type { Contract } from '../contract/compile-contract.js';
+import { eventCoverage, outcomeCatalog } from '../contract/outcome-catalog.js';
 import { formatViolation } from '../core/violation.js';
 import type { HotCache } from '../state/bounded-cache.js';
 import type { FixtureLookup } from '../state/runtime-state.js';
@@ -45,6 +46,8 @@ export function answerWithGenerated(eventId: string, sources: EventSources): Ans
     headers: JSON_HEADERS,
     body: Buffer.from(sources.serialize(event)),
     source: 'generated',
+    // Worked out from the event while it is at hand, so coverage never parses a generated body.
+    covers: eventCoverage(event, outcomeCatalog(sources.contract)),
   };
   sources.generated?.offer(eventId, response);
   return response;

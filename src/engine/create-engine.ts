@@ -12,6 +12,8 @@ import { createEventGenerator } from '../generator/create-event-generator.js';
 import type { SpecEventGenerator } from '../generator/follow-spec.js';
 import { createRandom } from '../generator/random.js';
 import { HotCache } from '../state/bounded-cache.js';
+import { Coverage } from '../state/coverage.js';
+import { InteractionLog } from '../state/interaction-log.js';
 import { RuntimeState } from '../state/runtime-state.js';
 import type { EventSerializer } from '../wire/create-event-serializer.js';
 import { createEventSerializer } from '../wire/create-event-serializer.js';
@@ -106,6 +108,8 @@ export function createEngine(
       return engine.spec;
     },
     state: new RuntimeState(options.limits),
+    coverage: new Coverage(options.limits.sessions),
+    interactions: new InteractionLog(options.limits.sessions),
     chaosRandom: createRandom('chaos', options.seed),
     latencyRandom: createRandom('latency', options.seed),
     startedAt: new Date(),

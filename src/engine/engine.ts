@@ -8,6 +8,8 @@ import type { SpecEventGenerator } from '../generator/follow-spec.js';
 import type { LoadedSpec } from '../contract/load-spec.js';
 import type { Random } from '../generator/random.js';
 import type { HotCache } from '../state/bounded-cache.js';
+import type { Coverage } from '../state/coverage.js';
+import type { InteractionLog } from '../state/interaction-log.js';
 import type { RuntimeState } from '../state/runtime-state.js';
 import type { EventSerializer } from '../wire/create-event-serializer.js';
 import type { RouteMatcher } from './route-request.js';
@@ -43,6 +45,10 @@ export interface Engine {
    */
   reloadSpec(): LoadedSpec;
   readonly state: RuntimeState;
+  /** The outcomes requests met, overall and per session; not cleared by a reset. */
+  readonly coverage: Coverage;
+  /** The distinct interactions of each session, for the pact export; not cleared by a reset. */
+  readonly interactions: InteractionLog;
   /** Draws of `chaos` and of the latency model, reproducible for a seed. */
   readonly chaosRandom: Random;
   readonly latencyRandom: Random;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockRequest } from '../core/mock-request.js';
 import type { Engine } from '../engine/engine.js';
+import { recordOutcome } from '../engine/record-outcome.js';
 import { writeAnswer } from './write-answer.js';
 
 function headersOf(req: IncomingMessage): Record<string, string | undefined> {
@@ -26,7 +27,8 @@ export function serveApi(engine: Engine, req: IncomingMessage, res: ServerRespon
   const arrived = new Date();
   const seq = engine.state.journal.reserve();
   const request = toMockRequest(req);
-  const { answer, eventId, session } = engine.handle(request);
+  const handled = engine.handle(request);
+  const { answer, eventId, session } = handled;
   const { method, target: path, headers } = request;
   if (answer.violations)
     engine.logger.error('response broke the contract', { path, violations: answer.violations });
@@ -49,6 +51,7 @@ export function serveApi(engine: Engine, req: IncomingMessage, res: ServerRespon
       valid: answer.violations === undefined,
       latencyMs,
     });
+    recordOutcome(engine, request, handled, arrived);
     engine.logger.request?.({ method, path, status, source, latencyMs, session, fault });
   });
   writeAnswer(req, res, answer);

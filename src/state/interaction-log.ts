@@ -1,0 +1,112 @@
+import type { AnswerSource } from '../core/answer.js';
+
+/**
+ * One distinct interaction a consumer had with the mocked API, as the real provider would see it:
+ * the request without the mock's own controls and with credentials replaced by placeholders, and
+ * the answer's status, contract headers and body. The pact export is built from these.
+ */
+export interface RecordedInteraction {
+  /** What makes it distinct: request shape and outcome. */
+  readonly key: string;
+  readonly method: string;
+  /** The path as sent (not decoded), without the query. */
+  readonly path: string;
+  /** The query without the mock's controls (`__code`, ...), as sent; `''` for none. */
+  readonly query: string;
+  /** Request headers a provider reads (credentials as placeholders), by lower-case name. */
+  readonly requestHeaders: Readonly<Record<string, string>>;
+  /** How the request authenticated (a `CredentialKind`), or `null` when it never reached authentication. */
+  readonly credential: string | null;
+  readonly eventId: string | null;
+  readonly status: number;
+  /** Response headers that belong to the contract, by lower-case name. */
+  readonly responseHeaders: Readonly<Record<string, string>>;
+  /** Whether the body is a generated event (its values are the seed's, not the consumer's choice). */
+  readonly generated: boolean;
+  /** `undefined` when the body was larger than {@link MAX_INTERACTION_BODY} bytes. */
+  readonly body: Buffer | undefined;
+  readonly source: AnswerSource;
+  /** The outcomes it met (catalog indices). */
+  readonly outcomes: readonly number[];
+  readonly session: string | null;
+}
+
+/** Distinct interactions kept per session (and for requests without one). */
+export const MAX_INTERACTIONS = 200;
+/** Larger bodies are not kept: their interaction is exported without a body. */
+export const MAX_INTERACTION_BODY = 65_536;
+
+const INTERACTION_BYTES = 512;
+
+/**
+ * The distinct interactions of each session (and of requests without one), the first of each
+ * kept: at most {@link MAX_INTERACTIONS} per session and `maxSessions` sessions (the oldest goes),
+ * so memory stays bounded however many requests come.
+ */
+export class InteractionLog {
+  readonly #sessions = new Map<string | null, Map<string, RecordedInteraction>>();
+  #dropped = 0;
+
+  constructor(readonly maxSessions: number) {}
+
+  /** Whether `key` is already known for the session (then nothing needs building). */
+  has(session: string | null, key: string): boolean {
+    return this.#sessions.get(session)?.has(key) ?? false;
+  }
+
+  /** Keeps an interaction unless one with its key is known or the session is full. */
+  add(interaction: RecordedInteraction): void {
+    const { session, key } = interaction;
+    let bucket = this.#sessions.get(session);
+    if (!bucket) {
+      if (this.#sessions.size >= this.maxSessions) {
+        const oldest = this.#sessions.keys().next();
+        if (!oldest.done) this.#sessions.delete(oldest.value);
+      }
+      bucket = new Map();
+      this.#sessions.set(session, bucket);
+    }
+    if (bucket.has(key)) return;
+    if (bucket.size >= MAX_INTERACTIONS) {
+      this.#dropped += 1;
+      return;
+    }
+    bucket.set(key, interaction);
+  }
+
+  /**
+   * One session's interactions, or (without a session) every session's with duplicates across
+   * sessions removed, first seen first.
+   */
+  list(session?: string | null): RecordedInteraction[] {
+    if (session !== undefined) return [...(this.#sessions.get(session)?.values() ?? [])];
+    const merged = new Map<string, RecordedInteraction>();
+    for (const bucket of this.#sessions.values())
+      for (const interaction of bucket.values())
+        if (!merged.has(interaction.key)) merged.set(interaction.key, interaction);
+    return [...merged.values()];
+  }
+
+  /** Interactions not kept because their session already held {@link MAX_INTERACTIONS}. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  /** Forgets one session's interactions (`null`: those without a session), or all. */
+  clear(session?: string | null): void {
+    if (session !== undefined) this.#sessions.delete(session);
+    else {
+      this.#sessions.clear();
+      this.#dropped = 0;
+    }
+  }
+
+  /** An estimate of the memory held, for the run-time memory budget. */
+  get bytes(): number {
+    let bytes = 0;
+    for (const bucket of this.#sessions.values())
+      for (const interaction of bucket.values())
+        bytes += INTERACTION_BYTES + (interaction.body?.length ?? 0) + 2 * interaction.key.length;
+    return bytes;
+  }
+}
