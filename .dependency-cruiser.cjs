@@ -11,6 +11,7 @@ const LAYERS = [
   'fixture-files',
   'state',
   'engine',
+  'report',
   'server',
   'admin',
   'library',

@@ -8,8 +8,11 @@ import type { Engine } from '../engine/engine.js';
 import { LimitError } from '../state/runtime-state.js';
 import { sendDetail } from './admin-http.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
+import { routeCoverage } from './route-coverage.js';
 import { routeFixtures } from './route-fixtures.js';
 import { routeJournal } from './route-journal.js';
+import { routePact } from './route-pact.js';
+import { routeProviderStates } from './route-provider-states.js';
 import { routeScenarios } from './route-scenarios.js';
 
 /** The header that carries the admin token when one is configured. */
@@ -62,6 +65,9 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
   routeFixtures(router, engine);
   routeScenarios(router, engine);
   routeJournal(router, engine);
+  routeCoverage(router, engine);
+  routePact(router, engine);
+  routeProviderStates(router, engine);
   router.post('/reset', (req, res) => {
     engine.state.reset(req.get(SESSION_HEADER) ?? undefined);
     res.status(204).end();

@@ -15,6 +15,7 @@ export interface SchemaChecks {
   readonly options: SchemaCheck;
   readonly scenario: SchemaCheck;
   readonly responseFixture: SchemaCheck;
+  readonly providerState: SchemaCheck;
 }
 
 const BASE = 'https://audit-events-mock.dev/schemas/';
@@ -46,12 +47,17 @@ function compile(useDefaults: boolean, names: readonly string[]): ValidateFuncti
 export function schemaChecks(): SchemaChecks {
   if (compiled) return compiled;
   const [options] = compile(true, ['options']);
-  const [scenario, responseFixture] = compile(false, ['scenario', 'response-fixture']);
-  if (!options || !scenario || !responseFixture) throw new Error('unreachable');
+  const [scenario, responseFixture, providerState] = compile(false, [
+    'scenario',
+    'response-fixture',
+    'provider-state',
+  ]);
+  if (!options || !scenario || !responseFixture || !providerState) throw new Error('unreachable');
   compiled = {
     options: check(options),
     scenario: check(scenario),
     responseFixture: check(responseFixture),
+    providerState: check(providerState),
   };
   return compiled;
 }
