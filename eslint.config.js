@@ -11,6 +11,11 @@ export default tseslint.config(
       globals: { module: 'writable', require: 'readonly' },
     },
   },
+  {
+    // The consumer-suite examples are plain Node scripts, as a consumer writes them.
+    files: ['test/examples/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', fetch: 'readonly' } },
+  },
   ...tseslint.configs.strict,
   {
     files: ['**/*.ts'],

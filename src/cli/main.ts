@@ -3,19 +3,32 @@ import { VERSION } from '../core/version.js';
 import { isUsageProblem, MockError } from '../core/mock-error.js';
 import { UsageError } from './usage-error.js';
 import {
+  COVERAGE_USAGE,
   DIFF_SPEC_USAGE,
   GENERATE_USAGE,
+  RUN_USAGE,
   SERVE_USAGE,
   USAGE,
   VALIDATE_USAGE,
   VERIFY_USAGE,
 } from './usage.js';
 import { heapFlags } from './heap-flags.js';
+import { watchParent } from './watch-parent.js';
 
-const COMMANDS = ['serve', 'validate', 'generate', 'diff-spec', 'verify'] as const;
+const COMMANDS = [
+  'serve',
+  'run',
+  'coverage',
+  'validate',
+  'generate',
+  'diff-spec',
+  'verify',
+] as const;
 type Command = (typeof COMMANDS)[number];
 const USAGES: Record<Command, string> = {
   serve: SERVE_USAGE,
+  run: RUN_USAGE,
+  coverage: COVERAGE_USAGE,
   validate: VALIDATE_USAGE,
   generate: GENERATE_USAGE,
   'diff-spec': DIFF_SPEC_USAGE,
@@ -61,6 +74,16 @@ async function run(
       return (await import('./diff-spec-command.js')).diffSpec(args, process.stdout);
     case 'verify':
       return (await import('./verify-command.js')).verify(args, env, process.stdout);
+    case 'coverage':
+      return (await import('./coverage-command.js')).coverage(
+        args,
+        env,
+        process.stdout,
+        process.stderr,
+      );
+    case 'run':
+      for (const flag of heapFlags(process.execArgv)) setFlagsFromString(flag);
+      return (await import('./run-command.js')).run(args, env, process.stdout, process.stderr);
     case 'serve': {
       const { serve, serveOptions } = await import('./serve-command.js');
       const options = serveOptions(args, env);
@@ -76,6 +99,12 @@ async function run(
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await started;
+      // Killing the process that started the server (npm start, npx) stops it too.
+      if (!args.includes('--no-parent-watch'))
+        watchParent(() => {
+          process.stderr.write('audit-events-mock: the process that started it exited; stopping\n');
+          stop();
+        });
       return undefined;
     }
     default:

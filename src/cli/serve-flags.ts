@@ -30,6 +30,8 @@ export const SERVE_FLAGS = {
   'no-admin': { type: 'boolean' },
   'log-level': { type: 'string' },
   'log-format': { type: 'string' },
+  // Read by the command line itself, not an option of the server.
+  'no-parent-watch': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

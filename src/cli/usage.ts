@@ -34,6 +34,8 @@ Options (flags > environment > --config file > defaults):
   --no-admin            turn the admin API off
   --log-level <l>       fatal, error, warn, info (default), debug or silent (env LOG_LEVEL)
   --log-format <f>      pretty or json (default: pretty on a terminal, else json)
+  --no-parent-watch     keep serving when the process that started it exits (by default the
+                        server stops within a second of it, so killing npm start frees the port)
   -h, --help            show this help
 `;
 
@@ -86,10 +88,47 @@ Exits 0 when nothing drifted, 1 on any drift, 2 when the provider cannot be reac
 command line is wrong.
 `;
 
+export const RUN_USAGE = `Usage: audit-events-mock run [serve options] [run options] -- <command...>
+
+Starts the mock on a free port, waits until it answers, runs the command with the mock's URL in
+AUDIT_EVENTS_MOCK_URL, passes SIGINT and SIGTERM on to it, then stops the mock, prints which
+outcomes of the contract the command's requests met, and writes the reports asked for.
+
+Options (besides serve's; see audit-events-mock serve --help):
+  --coverage-json <file>   the coverage report as JSON
+  --junit <file>           JUnit XML: one test case per outcome
+  --summary <file>         Markdown for a CI job summary (e.g. $GITHUB_STEP_SUMMARY)
+  --pact-dir <dir>         write a Pact file of the interactions the command made
+  --pact-consumer <name>   the pact's consumer (default: the name in ./package.json)
+  --pact-provider <name>   the pact's provider (default: audit-events-api)
+  --pact-version <3|4>     Pact specification version (default 3)
+  --min-coverage <p>       exit 3 when the command passed but covered less than p% of the
+                           contract's outcomes (uncovered ones are then JUnit failures)
+  -h, --help               show this help
+
+Exit status: the command's (128 + n when signal n ended it; 127 when it cannot start), or 3
+when it passed and --min-coverage was not met.
+`;
+
+export const COVERAGE_USAGE = `Usage: audit-events-mock coverage --url <mock> [--session <s>] [--json] [--min-coverage <p>]
+
+Prints which outcomes of the contract a running mock's requests met: COVERED with a count and
+the first request, NOT COVERED with the curl line that would produce it.
+
+  --url <mock>          the mock's URL (env AUDIT_EVENTS_MOCK_URL)
+  --session <s>         only that X-Mock-Session's requests (default: every request)
+  --json                print the report as JSON
+  --min-coverage <p>    exit 3 when less than p% of the contract's outcomes are covered
+  --admin-token <t>     the admin token, when the mock requires one (env MOCK_ADMIN_TOKEN)
+  -h, --help            show this help
+`;
+
 export const USAGE = `Usage: audit-events-mock <command> [options]
 
 Commands:
   serve       run the mock server (the default command)
+  run         start the mock, run a command against it, report the contract coverage
+  coverage    print a running mock's contract coverage
   validate    check fixture files against the spec
   generate    write realistic events as fixtures or NDJSON
   diff-spec   classify the changes between two versions of the spec
