@@ -13,7 +13,8 @@ import {
   VERIFY_USAGE,
 } from './usage.js';
 import { heapFlags } from './heap-flags.js';
-import { watchParent } from './watch-parent.js';
+import type { StartedBy } from './watch-parent.js';
+import { startedBy, watchParent } from './watch-parent.js';
 
 const COMMANDS = [
   'serve',
@@ -63,6 +64,7 @@ async function run(
   command: Command,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
+  parent: StartedBy,
 ): Promise<number | undefined> {
   // Commands load on demand: --help, --version and validate need neither Express nor faker.
   switch (command) {
@@ -83,7 +85,12 @@ async function run(
       );
     case 'run':
       for (const flag of heapFlags(process.execArgv)) setFlagsFromString(flag);
-      return (await import('./run-command.js')).run(args, env, process.stdout, process.stderr);
+      return (await import('./run-command.js')).run(
+        args,
+        env,
+        { out: process.stdout, err: process.stderr },
+        parent,
+      );
     case 'serve': {
       const { serve, serveOptions } = await import('./serve-command.js');
       const options = serveOptions(args, env);
@@ -101,7 +108,7 @@ async function run(
       await started;
       // Killing the process that started the server (npm start, npx) stops it too.
       if (!args.includes('--no-parent-watch'))
-        watchParent(() => {
+        watchParent(parent, () => {
           process.stderr.write('audit-events-mock: the process that started it exited; stopping\n');
           stop();
         });
@@ -122,6 +129,8 @@ export async function main(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<number | undefined> {
+  // Noted before anything slow, so a parent that exits during start-up is still noticed.
+  const parent = startedBy();
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${VERSION}\n`);
@@ -134,7 +143,7 @@ export async function main(
   const command = COMMANDS.find((name) => name === first) ?? 'serve';
   const args = command === first ? rest : argv;
   try {
-    return await run(command, args, env);
+    return await run(command, args, env, parent);
   } catch (error) {
     if (isParseArgsError(error)) {
       const first = error.message.split('. ')[0] ?? error.message;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import type { MockOptions } from '../config/mock-options.js';
+import type { RunningServer } from '../library/start-server.js';
 import type { LogStream } from '../logging/create-logger.js';
 import { coverageReport, meetsThreshold } from '../report/coverage-report.js';
 import { coverageTable } from '../report/coverage-table.js';
@@ -8,6 +9,7 @@ import { COMMAND_NOT_FOUND, COVERAGE_NOT_MET, exitStatusOf } from './exit-status
 import { readRunArgs } from './run-flags.js';
 import { serve, serveOptions } from './serve-command.js';
 import { RUN_USAGE } from './usage.js';
+import type { StartedBy } from './watch-parent.js';
 import { watchParent } from './watch-parent.js';
 import { writeReports } from './write-reports.js';
 
@@ -37,12 +39,17 @@ async function answering(url: string, admin: boolean): Promise<void> {
   });
 }
 
+/** How the command is going: started (with a way to signal it) or not yet. */
+interface Command {
+  signal(signal: NodeJS.Signals): void;
+}
+
 /** Runs the command with the mock's URL in its environment; resolves with its exit status. */
 function runCommand(
   command: readonly string[],
   env: NodeJS.ProcessEnv,
   url: string,
-  onStart: (stop: (signal: NodeJS.Signals) => void) => void,
+  onStart: (started: Command) => void,
   err: LogStream,
 ): Promise<number> {
   const [file = '', ...args] = command;
@@ -56,8 +63,10 @@ function runCommand(
       resolve(error.code === 'ENOENT' ? COMMAND_NOT_FOUND : 1);
     });
     child.once('exit', (code, signal) => resolve(exitStatusOf(code, signal)));
-    onStart((signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    onStart({
+      signal: (signal) => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      },
     });
   });
 }
@@ -67,14 +76,15 @@ function runCommand(
  * free port unless `--port` is given; logging warnings only, to standard error, unless told
  * otherwise), waits until it answers, runs the command with `AUDIT_EVENTS_MOCK_URL`, passes SIGINT
  * and SIGTERM on to it, then stops the mock, prints the coverage table and writes the reports.
+ * When the process that started `run` exits, the mock stops at once and the command is told to.
  * Returns the command's exit status, or {@link COVERAGE_NOT_MET} when it passed but the contract
  * coverage is below `--min-coverage`.
  */
 export async function run(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  out: LogStream,
-  err: LogStream,
+  { out, err }: { readonly out: LogStream; readonly err: LogStream },
+  parent: StartedBy,
 ): Promise<number> {
   const dash = args.indexOf('--');
   const before = dash === -1 ? args : args.slice(0, dash);
@@ -84,6 +94,33 @@ export async function run(
   }
   const { settings, serveArgs } = readRunArgs(args);
   const options: MockOptions = serveOptions(serveArgs, env) ?? {};
+  let command: Command | undefined;
+  // The server once it listens; closed once, whoever asks first.
+  const mock: { server?: RunningServer; closing?: Promise<void> } = {};
+  const stopServer = (): Promise<void> => {
+    if (!mock.server) return Promise.resolve();
+    mock.closing ??= mock.server.close();
+    return mock.closing;
+  };
+  // Set by a signal or the parent's exit, possibly before the command has started.
+  let stoppedBy: NodeJS.Signals | undefined;
+  const stopAll = (signal: NodeJS.Signals) => {
+    stoppedBy ??= signal;
+    void stopServer();
+    command?.signal(signal);
+  };
+  const stopWatching = serveArgs.includes('--no-parent-watch')
+    ? () => undefined
+    : watchParent(parent, () => {
+        err.write('audit-events-mock run: the process that started it exited; stopping\n');
+        stopAll('SIGTERM');
+        setTimeout(() => command?.signal('SIGKILL'), KILL_AFTER_MS).unref();
+      });
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => stopAll(signal);
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
   const running = await serve(
     {
       ...options,
@@ -93,35 +130,23 @@ export async function run(
     err,
   );
   const { server, engine } = running;
-  let stopping: Promise<void> | undefined;
-  const stopServer = () => (stopping ??= server.close());
+  mock.server = server;
   let status: number;
-  const handlers: [NodeJS.Signals, () => void][] = [];
-  let stopWatching: () => void = () => undefined;
   try {
-    await answering(server.url, server.admin.mode !== 'off');
-    status = await runCommand(
-      settings.command,
-      env,
-      server.url,
-      (stop) => {
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-          const handler = () => {
-            stop(signal);
-            void stopServer();
-          };
-          handlers.push([signal, handler]);
-          process.on(signal, handler);
-        }
-        if (!serveArgs.includes('--no-parent-watch'))
-          stopWatching = watchParent(() => {
-            void stopServer();
-            stop('SIGTERM');
-            setTimeout(() => stop('SIGKILL'), KILL_AFTER_MS).unref();
-          });
-      },
-      err,
-    );
+    if (stoppedBy === undefined) await answering(server.url, server.admin.mode !== 'off');
+    // Told to stop while starting: the command never runs.
+    status =
+      stoppedBy !== undefined
+        ? exitStatusOf(null, stoppedBy)
+        : await runCommand(
+            settings.command,
+            env,
+            server.url,
+            (started) => {
+              command = started;
+            },
+            err,
+          );
   } finally {
     for (const [signal, handler] of handlers) process.off(signal, handler);
     stopWatching();

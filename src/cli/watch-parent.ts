@@ -44,20 +44,41 @@ function wrappersAbove(ppid: number): { pid: number; ppid: number }[] {
   return chain;
 }
 
+/** Who started this process: its parent then, and the `sh -c` wrappers in between with their parents. */
+export interface StartedBy {
+  readonly ppid: number;
+  readonly wrappers: readonly { readonly pid: number; readonly ppid: number }[];
+}
+
+/** Notes who started this process; call it first thing, before the parent has a chance to exit. */
+export function startedBy(): StartedBy {
+  const ppid = process.ppid;
+  return { ppid, wrappers: ppid <= 1 ? [] : wrappersAbove(ppid) };
+}
+
+/** Whether the process that started this one (see {@link startedBy}) has exited. */
+export function parentGone(parent: StartedBy): boolean {
+  if (parent.ppid <= 1) return false;
+  return (
+    process.ppid !== parent.ppid ||
+    parent.wrappers.some(({ pid, ppid }) => processInfo(pid)?.ppid !== ppid)
+  );
+}
+
 /**
  * Calls `onGone` once the process that started this one exits: this process's parent changes
  * (it was re-parented), or the parent of a `sh -c` wrapper in between does. Polls every
  * {@link PARENT_POLL_MS} ms without keeping the process alive; returns a function that stops.
  * Does nothing for a process started by init (PID 1), as in a container.
  */
-export function watchParent(onGone: () => void, intervalMs = PARENT_POLL_MS): () => void {
-  const parent = process.ppid;
-  if (parent <= 1) return () => undefined;
-  const chain = wrappersAbove(parent);
+export function watchParent(
+  parent: StartedBy,
+  onGone: () => void,
+  intervalMs = PARENT_POLL_MS,
+): () => void {
+  if (parent.ppid <= 1) return () => undefined;
   const timer = setInterval(() => {
-    const gone =
-      process.ppid !== parent || chain.some(({ pid, ppid }) => processInfo(pid)?.ppid !== ppid);
-    if (!gone) return;
+    if (!parentGone(parent)) return;
     clearInterval(timer);
     onGone();
   }, intervalMs);
