@@ -143,8 +143,8 @@ const BROKEN: ReadonlySet<Fault> = new Set([
  * The outcomes one answered request met, as catalog indices: first its status and shape, then
  * how it authenticated (`credential`; `null` when it never reached authentication), what its body
  * covers, CORS, and the mock's mechanisms (source, preference, scenario, delay, fault). An exchange
- * the fault broke meets only the fault and the mechanism that produced it. Reads no body except
- * once per body buffer.
+ * a fault broke (the consumer saw no complete answer) meets only the fault and what asked for it
+ * (a preference, a scenario, chaos). Reads no body except once per body buffer.
  */
 export function classifyAnswer(
   request: MockRequest,
@@ -172,11 +172,11 @@ export function classifyAnswer(
       answer.headers['access-control-allow-origin'] !== undefined
     )
       outcomes.push(at.corsActual);
+    if (source === 'fixture') outcomes.push(at.fixture);
+    else if (source === 'generated') outcomes.push(at.generated);
+    else if (source === 'response-fixture') outcomes.push(at.responseFixture);
   }
-  if (answer.source === 'fixture') outcomes.push(at.fixture);
-  else if (answer.source === 'generated') outcomes.push(at.generated);
-  else if (answer.source === 'response-fixture') outcomes.push(at.responseFixture);
-  else if (answer.source === 'chaos') outcomes.push(at.chaos);
+  if (answer.source === 'chaos') outcomes.push(at.chaos);
   if (answer.scenario !== undefined) outcomes.push(at.scenario);
   if (answer.headers['preference-applied'] !== undefined) outcomes.push(at.preference);
   if (answer.delayMs) outcomes.push(at.delay);

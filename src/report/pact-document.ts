@@ -1,6 +1,7 @@
 import type { Contract } from '../contract/compile-contract.js';
 import { outcomeCatalog } from '../contract/outcome-catalog.js';
 import { VERSION } from '../core/version.js';
+import { EXAMPLE_API_KEY, EXAMPLE_TOKEN } from '../engine/record-interaction.js';
 import type { RecordedInteraction } from '../state/interaction-log.js';
 import { bodyValue, interactionStates } from './interaction-states.js';
 
@@ -32,11 +33,17 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The provider's date-times: `2026-05-14T09:21:07.483920Z`, no fraction when it is zero. */
 const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?(Z|[+-]\\d{2}:\\d{2})$';
 
+/** Header names whose usual spelling is not simply capitalized. */
+const SPELLINGS: Readonly<Record<string, string>> = {
+  'www-authenticate': 'WWW-Authenticate',
+  'x-api-key': 'X-API-Key',
+};
+
 /** `content-type` → `Content-Type`. */
 function headerName(name: string): string {
-  return name.replace(
-    /(^|-)([a-z])/g,
-    (_, dash: string, letter: string) => dash + letter.toUpperCase(),
+  return (
+    SPELLINGS[name] ??
+    name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())
   );
 }
 
@@ -44,9 +51,9 @@ function requestRules(headers: Readonly<Record<string, string>>): Rules {
   const rules: Rules = {};
   const authorization = headers['authorization'];
   // Placeholders stand for whatever credentials the consumer holds.
-  if (authorization?.endsWith(' pact-example-token')) rules['Authorization'] = regex('^Bearer .+$');
+  if (authorization === `Bearer ${EXAMPLE_TOKEN}`) rules['Authorization'] = regex('^Bearer .+$');
   for (const [name, value] of Object.entries(headers))
-    if (value === 'pact-example-key') rules[headerName(name)] = regex('^.+$');
+    if (value === EXAMPLE_API_KEY) rules[headerName(name)] = regex('^.+$');
   return rules;
 }
 
