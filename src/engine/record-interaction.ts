@@ -33,6 +33,19 @@ const RESPONSE_HEADERS = [
   'access-control-allow-headers',
   'access-control-max-age',
 ];
+/** Methods by number, for the shape of an interaction; any other method is named in its key. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const CREDENTIALS: readonly (CredentialKind | null)[] = [
+  null,
+  'unchecked',
+  'bearer',
+  'api-key',
+  'none',
+  'other-scheme',
+  'empty-token',
+  'expired-token',
+  'rejected',
+];
 /** Exchanges a pact cannot describe: the consumer got no complete HTTP answer. */
 const BROKEN: ReadonlySet<Fault> = new Set([
   'connection-reset',
@@ -122,15 +135,23 @@ export function recordInteraction(
   const { target, method, headers } = request;
   const at = target.indexOf('?');
   const query = at === -1 ? '' : withoutControls(target.slice(at + 1));
-  const body = answer.covers ? 'generated' : bodyHash(answer.body);
-  const origin = headers['origin'] === undefined ? '' : 'origin';
-  const key = `${method} ${context.outcomes[0] ?? -1} ${context.credential} ${body} ${origin} ${query === '' ? '' : [...new URLSearchParams(query).keys()].sort().join('&')}`;
-  if (log.has(context.session, key)) return;
+  // The body's key is a string kept per body buffer and the rest a small number, so the lookup
+  // of a known shape hashes no fresh string.
+  let body = answer.covers ? 'generated' : bodyHash(answer.body);
+  const methodIndex = METHODS.indexOf(method);
+  if (methodIndex === -1) body = `${body} ${method}`;
+  if (query !== '') body = `${body}?${[...new URLSearchParams(query).keys()].sort().join('&')}`;
+  const outcome = context.outcomes[0] ?? 0;
+  const credential = CREDENTIALS.indexOf(context.credential);
+  const origin = headers['origin'] === undefined ? 0 : 1;
+  const shape = ((outcome * 16 + credential) * 8 + methodIndex + 1) * 2 + origin;
+  if (log.has(context.session, body, shape)) return;
   const requestHeaders = pick(headers, REQUEST_HEADERS);
   // Any client sends `*/*` by default (the verifier too): it tells the provider nothing.
   if (requestHeaders['accept'] === '*/*') delete requestHeaders['accept'];
   log.add({
-    key,
+    shapeKey: body,
+    shapeCode: shape,
     method,
     path: at === -1 ? target : target.slice(0, at),
     query,

@@ -6,8 +6,13 @@ import type { AnswerSource } from '../core/answer.js';
  * the answer's status, contract headers and body. The pact export is built from these.
  */
 export interface RecordedInteraction {
-  /** What makes it distinct: request shape and outcome. */
-  readonly key: string;
+  /**
+   * What makes it distinct, request shape and outcome, in two parts: a string for the body (a
+   * fixture's own, `generated` for every generated event) with the query's parameter names and an
+   * unusual method, and a number for the status outcome, credentials, method and browser origin.
+   */
+  readonly shapeKey: string;
+  readonly shapeCode: number;
   readonly method: string;
   /** The path as sent (not decoded), without the query. */
   readonly path: string;
@@ -43,47 +48,61 @@ const INTERACTION_BYTES = 512;
  * kept: at most {@link MAX_INTERACTIONS} per session and `maxSessions` sessions (the oldest goes),
  * so memory stays bounded however many requests come.
  */
+/** One session's interactions: by shape (to find one) and in the order they came (to list them). */
+interface Bucket {
+  readonly shapes: Map<string, Map<number, RecordedInteraction>>;
+  readonly order: RecordedInteraction[];
+}
+
 export class InteractionLog {
-  readonly #sessions = new Map<string | null, Map<string, RecordedInteraction>>();
+  readonly #sessions = new Map<string | null, Bucket>();
   #dropped = 0;
 
   constructor(readonly maxSessions: number) {}
 
-  /** Whether `key` is already known for the session (then nothing needs building). */
-  has(session: string | null, key: string): boolean {
-    return this.#sessions.get(session)?.has(key) ?? false;
+  /** Whether the session already has an interaction of this shape (then nothing needs building). */
+  has(session: string | null, shapeKey: string, shapeCode: number): boolean {
+    return this.#sessions.get(session)?.shapes.get(shapeKey)?.has(shapeCode) ?? false;
   }
 
-  /** Keeps an interaction unless one with its key is known or the session is full. */
+  /** Keeps an interaction unless one of its shape is known or the session is full. */
   add(interaction: RecordedInteraction): void {
-    const { session, key } = interaction;
+    const { session, shapeKey, shapeCode } = interaction;
     let bucket = this.#sessions.get(session);
     if (!bucket) {
       if (this.#sessions.size >= this.maxSessions) {
         const oldest = this.#sessions.keys().next();
         if (!oldest.done) this.#sessions.delete(oldest.value);
       }
-      bucket = new Map();
+      bucket = { shapes: new Map(), order: [] };
       this.#sessions.set(session, bucket);
     }
-    if (bucket.has(key)) return;
-    if (bucket.size >= MAX_INTERACTIONS) {
+    let codes = bucket.shapes.get(shapeKey);
+    if (codes?.has(shapeCode)) return;
+    if (bucket.order.length >= MAX_INTERACTIONS) {
       this.#dropped += 1;
       return;
     }
-    bucket.set(key, interaction);
+    if (!codes) {
+      codes = new Map();
+      bucket.shapes.set(shapeKey, codes);
+    }
+    codes.set(shapeCode, interaction);
+    bucket.order.push(interaction);
   }
 
   /**
    * One session's interactions, or (without a session) every session's with duplicates across
-   * sessions removed, first seen first.
+   * sessions removed; first seen first.
    */
   list(session?: string | null): RecordedInteraction[] {
-    if (session !== undefined) return [...(this.#sessions.get(session)?.values() ?? [])];
+    if (session !== undefined) return [...(this.#sessions.get(session)?.order ?? [])];
     const merged = new Map<string, RecordedInteraction>();
-    for (const bucket of this.#sessions.values())
-      for (const interaction of bucket.values())
-        if (!merged.has(interaction.key)) merged.set(interaction.key, interaction);
+    for (const { order } of this.#sessions.values())
+      for (const interaction of order) {
+        const key = `${interaction.shapeCode} ${interaction.shapeKey}`;
+        if (!merged.has(key)) merged.set(key, interaction);
+      }
     return [...merged.values()];
   }
 
@@ -104,9 +123,10 @@ export class InteractionLog {
   /** An estimate of the memory held, for the run-time memory budget. */
   get bytes(): number {
     let bytes = 0;
-    for (const bucket of this.#sessions.values())
-      for (const interaction of bucket.values())
-        bytes += INTERACTION_BYTES + (interaction.body?.length ?? 0) + 2 * interaction.key.length;
+    for (const { order } of this.#sessions.values())
+      for (const interaction of order)
+        bytes +=
+          INTERACTION_BYTES + (interaction.body?.length ?? 0) + 2 * interaction.shapeKey.length;
     return bytes;
   }
 }
