@@ -89,11 +89,17 @@ function byStatus(answer: Answer, at: Indices, catalog: OutcomeCatalog): number 
   }
 }
 
-/** The outcome of the answer's status and shape: always the first outcome classified. */
+/**
+ * The outcome of the answer's status and shape, always the first outcome classified; `-1` for
+ * FastAPI's built-in pages, which are no outcome of the operation.
+ */
 function statusOutcome(answer: Answer, at: Indices, catalog: OutcomeCatalog): number {
   switch (answer.source) {
     case 'cors':
       return answer.status === 200 ? at.preflight : at.preflightRefused;
+    case 'provider-route':
+      // FastAPI's own pages (/openapi.json, /docs, /redoc): not an outcome of the operation.
+      return -1;
     case 'preferences':
       return at.badPreference;
     case 'contract-violation':
@@ -160,7 +166,8 @@ export function classifyAnswer(
   const outcomes: number[] = [];
   const broken = answer.fault !== undefined && BROKEN.has(answer.fault);
   if (!broken) {
-    outcomes.push(statusOutcome(answer, at, catalog));
+    const status = statusOutcome(answer, at, catalog);
+    if (status !== -1) outcomes.push(status);
     const auth = credential === null ? -1 : at.credential[credential];
     if (auth !== -1) outcomes.push(auth);
     const { source } = answer;

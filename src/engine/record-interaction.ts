@@ -128,7 +128,8 @@ export function recordInteraction(
 ): void {
   const { source } = answer;
   if (answer.fault !== undefined && BROKEN.has(answer.fault)) return;
-  if (source === 'preferences' || source === 'contract-violation') return;
+  if (source === 'preferences' || source === 'contract-violation' || source === 'provider-route')
+    return;
   // The Pact verifier follows redirects, so a 307 cannot be verified as such; a JSON 500 from the
   // router is the mock's own defect.
   if (source === 'router' && (answer.status === 500 || answer.status === 307)) return;

@@ -175,6 +175,14 @@ describe('what an answered request is counted as', () => {
     ]);
   });
 
+  it('FastAPI’s built-in pages are requests, but no outcome of the operation nor of the pact', () => {
+    const engine = engineFor();
+    const before = engine.coverage.tally()?.requests ?? 0;
+    const { ids, interactions } = met('/openapi.json', {});
+    expect([ids, interactions]).toEqual([[], []]);
+    expect(engine.coverage.tally()?.requests).toBe(before + 1);
+  });
+
   it('a refused preflight counts as one', () => {
     const preflight = { origin: 'http://evil.example', 'access-control-request-method': 'GET' };
     expect(
