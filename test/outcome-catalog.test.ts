@@ -142,10 +142,11 @@ describe('Coverage', () => {
   it('counts a million requests exactly, in memory that does not grow with them', () => {
     const coverage = new Coverage(10);
     const example = () => ({ method: 'GET', path: '/x', status: 200, session: 's', time: '' });
-    coverage.record('s', [0, 3], 5, example);
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    coverage.record('s', [0, 3], ids, example);
     const bytes = coverage.bytes;
     for (let request = 1; request < 1_000_000; request += 1)
-      coverage.record(request % 2 === 0 ? 's' : null, [0, 3], 5, example);
+      coverage.record(request % 2 === 0 ? 's' : null, [0, 3], ids, example);
     expect(coverage.tally()?.counts).toEqual([1_000_000, 0, 0, 1_000_000, 0]);
     expect(coverage.tally('s')?.requests).toBe(500_000);
     expect(coverage.bytes).toBe(bytes);
@@ -158,14 +159,26 @@ describe('Coverage', () => {
       made += 1;
       return { method: 'GET', path, status: 200, session: null, time: '' };
     };
-    coverage.record(null, [1], 3, example('/first'));
-    coverage.record(null, [1], 3, example('/second'));
-    coverage.record(null, [1, 2], 3, example('/third'));
+    const ids = ['a', 'b', 'c'];
+    coverage.record(null, [1], ids, example('/first'));
+    coverage.record(null, [1], ids, example('/second'));
+    coverage.record(null, [1, 2], ids, example('/third'));
     expect(coverage.tally()?.examples.map((found) => found?.path)).toEqual([
       undefined,
       '/first',
       '/third',
     ]);
     expect(made).toBe(2);
+  });
+
+  it('keeps what was counted by outcome id when the catalog changes (a spec read again)', () => {
+    const coverage = new Coverage(10);
+    const example = () => ({ method: 'GET', path: '/x', status: 200, session: 's', time: '' });
+    coverage.record('s', [0, 1], ['kept', 'dropped'], example);
+    const next = ['added', 'kept'];
+    expect(coverage.tally('s', next)?.counts).toEqual([0, 1]);
+    coverage.record('s', [0, 1], next, example);
+    expect(coverage.tally()?.counts).toEqual([1, 2]);
+    expect(coverage.tally()?.requests).toBe(2);
   });
 });

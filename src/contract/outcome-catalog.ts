@@ -28,6 +28,8 @@ export interface AnyValueField {
 /** Every outcome of the contract in report order, and where each sits (outcomes are counted by index). */
 export interface OutcomeCatalog {
   readonly outcomes: readonly Outcome[];
+  /** The outcomes' ids, in the same order (one array per catalog, so it can be compared by identity). */
+  readonly ids: readonly string[];
   /** The index of an outcome by id; `-1` for none. */
   indexOf(id: string): number;
   readonly nullableFields: readonly NullableField[];
@@ -59,6 +61,7 @@ function buildCatalog(contract: Contract): OutcomeCatalog {
     contract.eventFields.filter((field) => field.nullability === nullability);
   return {
     outcomes,
+    ids: outcomes.map((outcome) => outcome.id),
     indexOf: at,
     nullableFields: fields('nullable').map(({ name }) => ({
       name,

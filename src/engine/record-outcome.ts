@@ -26,7 +26,7 @@ export function recordOutcome(
   const credential =
     eventId === null ? null : credentialKind(request.headers, apiKeyHeader, options.auth);
   const outcomes = classifyAnswer(request, answer, credential, catalog);
-  engine.coverage.record(session, outcomes, catalog.outcomes.length, () => ({
+  engine.coverage.record(session, outcomes, catalog.ids, () => ({
     method: request.method,
     path: request.target.slice(0, EXAMPLE_PATH_LENGTH),
     status: answer.status,

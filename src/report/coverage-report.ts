@@ -57,7 +57,7 @@ const percentOf = (covered: number, total: number) =>
  */
 export function coverageReport(engine: Engine, base: string, session?: string): CoverageReport {
   const catalog = outcomeCatalog(engine.contract);
-  const tally = engine.coverage.tally(session);
+  const tally = engine.coverage.tally(session, catalog.ids);
   const howTo = howToProduce(engine, base);
   const outcomes = catalog.outcomes.map((outcome, index): OutcomeCoverage => {
     const count = tally?.counts[index] ?? 0;

@@ -45,6 +45,21 @@ class Tally {
     }
   }
 
+  /** The same tally for another list of outcome ids: counts and examples follow their ids. */
+  moveTo(from: readonly string[], to: ReadonlyMap<string, number>): Tally {
+    const moved = new Tally(to.size);
+    moved.requests = this.requests;
+    from.forEach((id, index) => {
+      const target = to.get(id);
+      if (target === undefined) return;
+      moved.counts[target] = this.counts[index] ?? 0;
+      const example = this.examples[index];
+      moved.examples[target] = example;
+      if (example) moved.held.add(example);
+    });
+    return moved;
+  }
+
   view(): CoverageTally {
     return { requests: this.requests, counts: [...this.counts], examples: [...this.examples] };
   }
@@ -64,23 +79,25 @@ const TALLY_BYTES = 160;
  */
 export class Coverage {
   #overall: Tally | undefined;
+  #ids: readonly string[] = [];
   readonly #sessions = new Map<string, Tally>();
   #evicted = 0;
 
   constructor(readonly maxSessions: number) {}
 
   /**
-   * Counts one request: `outcomes` are catalog indices below `size` (the catalog's length);
+   * Counts one request: `outcomes` are indices into `ids`, the outcome ids of the catalog in use;
    * `example` is called only when the request is the first to meet one of them.
    */
   record(
     session: string | null,
     outcomes: readonly number[],
-    size: number,
+    ids: readonly string[],
     example: () => CoverageExample,
   ): void {
-    // A catalog of another size (a spec read again) starts the counts afresh.
-    if (this.#overall?.counts.length !== size) this.clear();
+    // Another catalog (the spec was read again): what was counted follows its outcome ids.
+    if (ids !== this.#ids) this.#moveTo(ids);
+    const size = ids.length;
     this.#overall ??= new Tally(size);
     this.#overall.add(outcomes, example);
     if (session === null) return;
@@ -97,8 +114,21 @@ export class Coverage {
     tally.add(outcomes, example);
   }
 
-  /** What every request met (`undefined` for the session), or what one session's met. */
-  tally(session?: string): CoverageTally | undefined {
+  #moveTo(ids: readonly string[]): void {
+    const to = new Map(ids.map((id, index) => [id, index]));
+    const from = this.#ids;
+    this.#overall = this.#overall?.moveTo(from, to);
+    for (const [session, tally] of this.#sessions)
+      this.#sessions.set(session, tally.moveTo(from, to));
+    this.#ids = ids;
+  }
+
+  /**
+   * What every request met (`undefined` for the session), or what one session's met, by index
+   * into `ids` (the outcome ids of the catalog in use; by default the last one recorded with).
+   */
+  tally(session?: string, ids: readonly string[] = this.#ids): CoverageTally | undefined {
+    if (ids !== this.#ids) this.#moveTo(ids);
     const tally = session === undefined ? this.#overall : this.#sessions.get(session);
     return tally?.view();
   }
