@@ -25,7 +25,7 @@ export function preflight(servers: readonly ServerName[]): {
         : `${file} is missing: run \`npm install\` first.`,
     );
   }
-  const cli = join(ROOT, 'dist/cli.js');
+  const cli = join(ROOT, 'dist/cli.cjs');
   if (existsSync(cli) && newestSourceMtime(join(ROOT, 'src')) > statSync(cli).mtimeMs)
     warnings.push('src/ has changed since dist/ was built: the bench measures dist/.');
   if (existsSync(join(ROOT, 'fixtures/events', `${NOT_A_FIXTURE_ID}.json`)))

@@ -23,7 +23,7 @@ function command(name: ServerName, port: number): string[] {
   const spec = join(ROOT, 'spec/openapi.json');
   switch (name) {
     case 'ours':
-      return [node, join(ROOT, 'dist/cli.js'), '--port', String(port)];
+      return [node, join(ROOT, 'dist/cli.cjs'), '--port', String(port)];
     case 'prism':
       return [...prism, String(port), spec];
     case 'prism-dynamic':
@@ -37,7 +37,7 @@ function command(name: ServerName, port: number): string[] {
 export function missingFiles(names: readonly ServerName[]): string[] {
   const needed = new Set<string>();
   for (const name of names) {
-    if (name === 'ours') needed.add('dist/cli.js');
+    if (name === 'ours') needed.add('dist/cli.cjs');
     if (name.startsWith('prism')) needed.add('node_modules/.bin/prism');
   }
   return [...needed].filter((file) => !existsSync(join(ROOT, file)));

@@ -1,8 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import type { ValidateFunction } from 'ajv';
 import type { Violation } from '../core/violation.js';
-import { createAjv } from './create-ajv.js';
-import { SCHEMAS_DIR } from './schema-dir.js';
+import type { Validate } from '../generated/validators.js';
+import { precompiledSchemaValidators } from './precompiled-validators.js';
+import {
+  createSchemaAjv,
+  readSchemaFiles,
+  SCHEMAS_AS_THEY_ARE,
+  SCHEMAS_WITH_DEFAULTS,
+  schemaId,
+} from './schema-validators.js';
 import { SpecError } from './spec-error.js';
 import { toViolations } from './to-violations.js';
 
@@ -18,20 +23,20 @@ export interface SchemaChecks {
   readonly providerState: SchemaCheck;
 }
 
-const BASE = 'https://audit-events-mock.dev/schemas/';
 let compiled: SchemaChecks | undefined;
 
-function check(validate: ValidateFunction): SchemaCheck {
+function check(validate: Validate): SchemaCheck {
   return (value) => (validate(value) ? [] : toViolations(validate.errors));
 }
 
-function compile(useDefaults: boolean, names: readonly string[]): ValidateFunction[] {
-  const ajv = createAjv({ useDefaults });
+function compile(useDefaults: boolean, names: readonly string[]): Validate[] {
+  const files = readSchemaFiles();
+  const precompiled = precompiledSchemaValidators(files, useDefaults, names);
+  if (precompiled) return precompiled;
   try {
-    for (const file of readdirSync(SCHEMAS_DIR).filter((name) => name.endsWith('.schema.json')))
-      ajv.addSchema(JSON.parse(readFileSync(`${SCHEMAS_DIR}/${file}`, 'utf8')) as object);
+    const ajv = createSchemaAjv(files, useDefaults);
     return names.map((name) => {
-      const validate = ajv.getSchema(`${BASE}${name}.schema.json`);
+      const validate = ajv.getSchema(schemaId(name));
       if (!validate) throw new Error(`schemas/${name}.schema.json is missing`);
       return validate;
     });
@@ -43,15 +48,14 @@ function compile(useDefaults: boolean, names: readonly string[]): ValidateFuncti
   }
 }
 
-/** The compiled checks of the package's JSON Schemas (compiled on first use, then shared). */
+/**
+ * The compiled checks of the package's JSON Schemas (compiled on first use, then shared): compiled
+ * at build time, unless a schema changed since the build.
+ */
 export function schemaChecks(): SchemaChecks {
   if (compiled) return compiled;
-  const [options] = compile(true, ['options']);
-  const [scenario, responseFixture, providerState] = compile(false, [
-    'scenario',
-    'response-fixture',
-    'provider-state',
-  ]);
+  const [options] = compile(true, SCHEMAS_WITH_DEFAULTS);
+  const [scenario, responseFixture, providerState] = compile(false, SCHEMAS_AS_THEY_ARE);
   if (!options || !scenario || !responseFixture || !providerState) throw new Error('unreachable');
   compiled = {
     options: check(options),

@@ -1,9 +1,14 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { Options } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type * as Ajv2020Module from 'ajv/dist/2020.js';
+import type * as AjvFormatsModule from 'ajv-formats';
 
-// ajv-formats is CommonJS with its plugin on `default`.
-const addFormats = addFormatsModule.default;
+type Ajv2020 = Ajv2020Module.Ajv2020;
+
+// ajv loads when a schema is compiled at run time (a `--spec` of the user's, or a schema edited
+// since the build), not when the package is imported: the bundled spec's and the package's own
+// validators are compiled at build time (see precompiled-validators.ts).
+const require = createRequire(import.meta.url);
 
 /**
  * An ajv for JSON Schema 2020-12 with formats, in strict mode, collecting every error. Checking
@@ -11,6 +16,9 @@ const addFormats = addFormatsModule.default;
  * unknown keywords and invalid types, so a broken schema still stops start-up.
  */
 export function createAjv(options: Options = {}): Ajv2020 {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof Ajv2020Module;
+  // ajv-formats is CommonJS with its plugin on `default`.
+  const addFormats = (require('ajv-formats') as typeof AjvFormatsModule).default;
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,

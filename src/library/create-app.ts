@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import type { default as createExpress, Express } from 'express';
+import type createExpress from 'express';
+// Named apart from the global `Express` namespace of @types/express, for the bundled declarations.
+import type { Express as ExpressApp } from 'express';
 import type { MockOptions } from '../config/mock-options.js';
 import { OptionsError } from '../config/options-error.js';
 import { assembleMock } from './assemble-mock.js';
@@ -18,7 +20,7 @@ const require = createRequire(import.meta.url);
  * @throws OptionsError for an option only a server has (`port`, `host`, `watch`, `gracePeriodMs`)
  * @example app.use(createApp({ seed: 'ci', fixtures: './my-fixtures' }));
  */
-export function createApp(options: MockOptions = {}): Express {
+export function createApp(options: MockOptions = {}): ExpressApp {
   const given = SERVER_ONLY.filter((key) => options[key] !== undefined);
   if (given.length > 0)
     throw new OptionsError(

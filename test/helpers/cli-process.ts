@@ -29,7 +29,7 @@ export interface CliOptions {
   readonly timeoutMs?: number;
 }
 
-/** Runs `audit-events-mock <args>` (dist/cli.js) to its end. */
+/** Runs `audit-events-mock <args>` (dist/cli.cjs) to its end. */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return runNode([CLI, ...args], options);
 }

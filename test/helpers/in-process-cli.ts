@@ -18,7 +18,7 @@ export class TextSink extends Writable {
   }
 }
 
-/** What a command printed and the exit code dist/cli.js would give it. */
+/** What a command printed and the exit code dist/cli.cjs would give it. */
 export interface MainResult {
   readonly code: number | undefined;
   readonly stdout: string;
@@ -30,7 +30,7 @@ function text(chunk: string | Uint8Array): string {
 }
 
 /**
- * Runs the command line's `main()` in this process, as dist/cli.js does (a thrown error becomes
+ * Runs the command line's `main()` in this process, as dist/cli.cjs does (a thrown error becomes
  * `audit-events-mock: <message>` and its exit code), without the cost of a new Node process.
  * It captures process.stdout/stderr while it runs, so never use it in concurrent tests; and never
  * for a `serve` that starts (it would install signal handlers in the test worker).

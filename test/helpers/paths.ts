@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SPEC_FILE = `${ROOT}spec/openapi.json`;
 export const FIXTURES_DIR = `${ROOT}fixtures`;
-export const CLI = `${ROOT}dist/cli.js`;
+export const CLI = `${ROOT}dist/cli.cjs`;
 
 /** The spec as a plain object, read from disk (not through the code under test). */
 export function readSpec(): {
