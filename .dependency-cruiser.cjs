@@ -3,6 +3,7 @@
 const LAYERS = [
   'generated',
   'core',
+  'client',
   'contract',
   'config',
   'logging',

@@ -3,6 +3,23 @@ export { startServer } from './library/start-server.js';
 export type { RunningServer } from './library/start-server.js';
 export { createApp } from './library/create-app.js';
 export { generateEvent, validateEvent } from './library/generate-event.js';
+export { createAdminClient } from './client/create-admin-client.js';
+export type {
+  AdminClient,
+  AdminClientOptions,
+  JournalFilters,
+  RuntimeFixtureDefinition,
+} from './client/admin-client.js';
+export { AdminRequestError } from './client/admin-request-error.js';
+export type { Health } from './generated/health.js';
+export type { FixtureListing } from './generated/fixture-listing.js';
+export type {
+  StoredFixture,
+  StoredEventFixture,
+  StoredResponseFixture,
+} from './generated/stored-fixture.js';
+export type { FixturePut } from './generated/fixture-put.js';
+export type { ScenarioState, ScenarioStepState } from './generated/scenario-state.js';
 export type {
   AdminOptions,
   AuthMode,
@@ -28,7 +45,7 @@ export type {
 } from './generated/scenario.js';
 export type { ResponseFixtureDefinition } from './generated/response-fixture.js';
 export type { AnswerHeaders } from './generated/headers.js';
-export type { JournalEntry } from './state/journal.js';
+export type { JournalEntry } from './generated/journal-entry.js';
 export type { AnswerSource } from './core/answer.js';
 export type { Violation } from './core/violation.js';
 export type { AuditEvent, CompleteAuditEvent } from './generator/audit-event.js';

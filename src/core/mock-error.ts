@@ -6,7 +6,7 @@
  * - `FIXTURES_INVALID`: fixture files that break the contract or cannot be read;
  * - `LISTEN_FAILED`: the server cannot listen (the port is taken, say);
  * - `LIMIT_EXCEEDED`: run-time state would pass one of its limits;
- * - `ADMIN_REQUEST_FAILED`: the admin API refused a call of the admin client;
+ * - `ADMIN_REQUEST_FAILED`: the admin API refused a call of the admin client, or did not answer;
  * - `PROVIDER_UNREACHABLE`: `verify` got no answer from the provider it was pointed at.
  */
 export const MOCK_ERROR_CODES = [

@@ -1,7 +1,7 @@
 // The README's "Using the mock from a test suite" example, run as it is printed there.
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startServer } from 'audit-events-mock';
-import type { JournalEntry, RunningServer } from 'audit-events-mock';
+import { createAdminClient, startServer } from 'audit-events-mock';
+import type { AdminClient, RunningServer } from 'audit-events-mock';
 
 // The consumer code under test: fetches an event, retrying 503s twice.
 async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
@@ -15,34 +15,28 @@ async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
 }
 
 let mock: RunningServer;
+let admin: AdminClient;
 // One session per test worker keeps parallel workers out of each other's way.
 const session = `worker-${process.env['VITEST_POOL_ID'] ?? '1'}`;
-const admin = (path: string, init: RequestInit = {}) =>
-  fetch(`${mock.url}/__mock${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', 'x-mock-session': session },
-  });
 
 beforeAll(async () => {
   mock = await startServer({ port: 0 });
+  admin = createAdminClient({ url: mock.url, session });
 });
 afterAll(() => mock.close());
-afterEach(() => admin('/reset', { method: 'POST' }));
+afterEach(() => admin.reset());
 
 it('retries a 503 twice, then reads the event', async () => {
-  await admin('/scenarios', {
-    method: 'POST',
-    body: JSON.stringify({
-      match: { eventId: 'evt_42' },
-      steps: [{ status: 503, times: 2 }, { status: 200 }],
-    }),
+  await admin.addScenario({
+    match: { eventId: 'evt_42' },
+    steps: [{ status: 503, times: 2 }, { status: 200 }],
   });
 
   const result = await fetchAuditEvent(mock.url, 'evt_42', session);
 
   expect(result.status).toBe(200);
   expect(result.body.id).toBe('evt_42');
-  const journal = (await (await admin('/requests?eventId=evt_42')).json()) as JournalEntry[];
+  const journal = await admin.listRequests({ eventId: 'evt_42' });
   expect(journal.map((entry) => entry.status)).toEqual([200, 503, 503]);
   expect(journal[0]?.headers['authorization']).toBe('Bearer [redacted]');
 });
