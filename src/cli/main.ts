@@ -8,6 +8,7 @@ import {
   GENERATE_USAGE,
   RUN_USAGE,
   SERVE_USAGE,
+  SPEC_USAGE,
   USAGE,
   VALIDATE_USAGE,
   VERIFY_USAGE,
@@ -24,6 +25,7 @@ const COMMANDS = [
   'generate',
   'diff-spec',
   'verify',
+  'spec',
 ] as const;
 type Command = (typeof COMMANDS)[number];
 const USAGES: Record<Command, string> = {
@@ -34,6 +36,7 @@ const USAGES: Record<Command, string> = {
   generate: GENERATE_USAGE,
   'diff-spec': DIFF_SPEC_USAGE,
   verify: VERIFY_USAGE,
+  spec: SPEC_USAGE,
 };
 
 export { USAGE };
@@ -91,6 +94,8 @@ async function run(
         { out: process.stdout, err: process.stderr },
         parent,
       );
+    case 'spec':
+      return (await import('./spec-command.js')).spec(args, process.stdout);
     case 'serve': {
       const { serve, serveOptions } = await import('./serve-command.js');
       const options = serveOptions(args, env);

@@ -123,6 +123,14 @@ the first request, NOT COVERED with the curl line that would produce it.
   -h, --help            show this help
 `;
 
+export const SPEC_USAGE = `Usage: audit-events-mock spec [--with-errors] [--spec <file>]
+
+Writes the spec the mock serves (the bundled one, or --spec <file>) as JSON on standard output.
+  --with-errors   add the error answers the provider gives but does not document (401, 403, 404,
+                  429, 500, 502, 503, 504: {"detail": string}, 500 as text/plain), each marked
+                  "x-audit-events-mock": "added", so a client generated from it types its errors
+`;
+
 export const USAGE = `Usage: audit-events-mock <command> [options]
 
 Commands:
@@ -133,6 +141,7 @@ Commands:
   generate    write realistic events as fixtures or NDJSON
   diff-spec   classify the changes between two versions of the spec
   verify      compare a running provider with the mock and report drift
+  spec        write the spec, optionally with the error answers the provider does not document
 
 audit-events-mock <command> --help shows a command's options; --version the version.
 
