@@ -15,7 +15,10 @@ export interface BenchOptions {
   readonly memoryRequests: number;
   /** requests over which each reading samples RSS */
   readonly memoryWindow: number;
+  /** spawns per server for the cold start, interleaved */
   readonly coldStarts: number;
+  /** measure the cold start only: no load, no memory check */
+  readonly coldStartOnly: boolean;
 }
 
 export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
@@ -28,6 +31,8 @@ export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
   --memory-requests <n>    requests before the last RSS reading of the memory check (default 1000000)
   --memory-checkpoint <n>  first RSS reading of that check, and the interval between readings (default 100000)
   --memory-window <n>      requests over which each reading samples RSS every 100 ms (default 50000)
+  --cold-starts <n>        spawns per server for the cold start, interleaved (default 7; at least 5)
+  --cold-start-only        only the cold start: this mock, bare Express, bare node:http, Prism
   --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000
   -h, --help               show this help
 `;
@@ -61,6 +66,8 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       'memory-requests': { type: 'string' },
       'memory-checkpoint': { type: 'string' },
       'memory-window': { type: 'string' },
+      'cold-starts': { type: 'string' },
+      'cold-start-only': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -85,7 +92,8 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       quick ? 100_000 : 1_000_000,
     ),
     memoryWindow: integer('memory-window', values['memory-window'], quick ? 5_000 : 50_000),
-    coldStarts: 3,
+    coldStarts: integer('cold-starts', values['cold-starts'], 7, 5),
+    coldStartOnly: values['cold-start-only'],
   };
   if (options.memoryRequests < options.memoryCheckpoint + options.memoryWindow)
     throw new Error('--memory-requests must be at least --memory-checkpoint + --memory-window');

@@ -69,26 +69,34 @@ function scenarioTable(name: ScenarioName, scenario: ScenarioResult): string {
 }
 
 function coldStartTable(results: BenchResults): string {
+  const bare = results.coldStart.bare;
   const rows = Object.entries(results.coldStart).map(([server, cold]) => [
     SERVER_LABELS[server as ServerName],
     fixed(cold.medianMs),
+    times(ratio(cold.medianMs, bare?.medianMs)),
+    fixed(cold.medianCpuMs),
+    times(ratio(cold.medianCpuMs, bare?.medianCpuMs)),
     cold.samplesMs.map((sample) => fixed(sample)).join(', '),
   ]);
   const ours = results.coldStart.ours?.medianMs;
   const prism = results.coldStart.prism?.medianMs;
   return [
-    '== cold start: spawn to first 200 on the event route',
-    renderTable(['server', 'median ms', 'samples ms'], rows),
-    `   audit-events-mock / prism (static): ${times(ratio(ours, prism))}`,
+    '== cold start: spawn to the first 200 on the event route (wall time), and the CPU time the server used by then',
+    renderTable(
+      ['server', 'median ms', '×bare', 'CPU ms', 'CPU ×bare', 'samples ms (in order)'],
+      rows,
+    ),
+    `   audit-events-mock / prism (static): ${times(ratio(ours, prism))}; ×bare: against bare express`,
   ].join('\n');
 }
 
-function memoryTable(results: BenchResults): string {
+function memoryTable(results: BenchResults): string | undefined {
+  const growth = results.memoryGrowth;
+  if (!growth) return undefined;
   const rows = Object.entries(results.rssAfterLoadMb).map(([server, mb]) => [
     SERVER_LABELS[server as ServerName],
     fixed(mb, 1),
   ]);
-  const growth = results.memoryGrowth;
   return [
     '== resident memory after the load',
     renderTable(['server', 'RSS MB'], rows),
@@ -124,7 +132,7 @@ export function renderReport(results: BenchResults): string {
   const sections = Object.entries(results.scenarios).map(([name, scenario]) =>
     scenarioTable(name as ScenarioName, scenario),
   );
-  return [...sections, coldStartTable(results), memoryTable(results), targetsTable(results)].join(
-    '\n\n',
-  );
+  return [...sections, coldStartTable(results), memoryTable(results), targetsTable(results)]
+    .filter((section) => section !== undefined)
+    .join('\n\n');
 }

@@ -22,8 +22,12 @@ export interface ScenarioResult {
 }
 
 export interface ColdStartResult {
+  /** spawn to the first 200, wall time */
   readonly samplesMs: number[];
   readonly medianMs: number;
+  /** CPU time the server used by then: less moved by other processes than wall time */
+  readonly cpuSamplesMs: number[];
+  readonly medianCpuMs: number;
 }
 
 export interface MemoryGrowthResult {
@@ -50,7 +54,8 @@ export interface BenchResults {
   readonly scenarios: Partial<Record<ScenarioName, ScenarioResult>>;
   /** RSS of each load-tested server after all rounds */
   readonly rssAfterLoadMb: Partial<Record<ServerName, number>>;
-  readonly memoryGrowth: MemoryGrowthResult;
+  /** undefined with --cold-start-only */
+  readonly memoryGrowth: MemoryGrowthResult | undefined;
   readonly targets: Target[];
 }
 

@@ -45,21 +45,37 @@ function serversOf(scenarios: readonly ScenarioName[]): ServerName[] {
   return (['ours', 'prism', 'prism-dynamic', 'bare'] as const).filter((name) => wanted.has(name));
 }
 
+/** The servers of the cold start: those under load, and the two bare baselines. */
+function coldStartServers(servers: readonly ServerName[]): ServerName[] {
+  return [...new Set<ServerName>([...servers, 'bare', 'bare-http'])];
+}
+
 async function measureColdStarts(
   servers: readonly ServerName[],
   options: BenchOptions,
   pinned: boolean,
 ) {
-  const samples = new Map<ServerName, number[]>(servers.map((name) => [name, []]));
+  const samples = new Map(
+    servers.map((name) => [name, { ms: [] as number[], cpu: [] as number[] }]),
+  );
   for (let i = 0; i < options.coldStarts; i += 1)
-    for (const name of servers) {
-      const ms = await coldStart(name, pinned);
-      samples.get(name)?.push(ms);
-      log(`cold start ${i + 1}/${options.coldStarts} ${SERVER_LABELS[name]}: ${ms.toFixed(0)} ms`);
+    // Each round starts with the next server, so none is always first (or last) after a pause.
+    for (const name of servers.map((_, j) => servers[(i + j) % servers.length] as ServerName)) {
+      const { ms, cpuMs } = await coldStart(name, pinned);
+      samples.get(name)?.ms.push(ms);
+      samples.get(name)?.cpu.push(cpuMs);
+      log(
+        `cold start ${i + 1}/${options.coldStarts} ${SERVER_LABELS[name]}: ${ms.toFixed(0)} ms, CPU ${cpuMs.toFixed(0)} ms`,
+      );
     }
   const result: Partial<Record<ServerName, ColdStartResult>> = {};
-  for (const [name, samplesMs] of samples)
-    result[name] = { samplesMs, medianMs: median(samplesMs) };
+  for (const [name, { ms, cpu }] of samples)
+    result[name] = {
+      samplesMs: ms,
+      medianMs: median(ms),
+      cpuSamplesMs: cpu,
+      medianCpuMs: median(cpu),
+    };
   return result;
 }
 
@@ -178,7 +194,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const servers = serversOf(options.scenarios);
+  const servers = options.coldStartOnly ? serversOf(['fixture']) : serversOf(options.scenarios);
   const { errors, warnings } = preflight(['ours', ...servers]);
   for (const line of errors) log(`run-bench: ${line}`);
   if (errors.length > 0) return 1;
@@ -205,7 +221,22 @@ async function main(): Promise<number> {
       `${pinning.note}\n${warnings.map((line) => `warning: ${line}\n`).join('')}\n`,
   );
 
-  const coldStartResults = await measureColdStarts(servers, options, pinning.pinned);
+  const coldStartResults = await measureColdStarts(
+    coldStartServers(servers),
+    options,
+    pinning.pinned,
+  );
+  if (options.coldStartOnly) {
+    const figures = {
+      meta,
+      coldStart: coldStartResults,
+      scenarios: {},
+      rssAfterLoadMb: {},
+      memoryGrowth: undefined,
+    };
+    await writeResults({ ...figures, targets: judgeTargets(figures) });
+    return 0;
+  }
   const running = new Map<ServerName, RunningServer>();
   for (const name of servers) running.set(name, await startServer(name, pinning.pinned));
   const scenarios = await measureLoad(running, options);
@@ -215,7 +246,12 @@ async function main(): Promise<number> {
   const memoryGrowth = await measureMemoryGrowth(options, pinning.pinned);
 
   const figures = { meta, coldStart: coldStartResults, scenarios, rssAfterLoadMb, memoryGrowth };
-  const results: BenchResults = { ...figures, targets: judgeTargets(figures) };
+  await writeResults({ ...figures, targets: judgeTargets(figures) });
+  return 0;
+}
+
+/** The report on standard output, and every figure in bench/results/latest.json. */
+async function writeResults(results: BenchResults): Promise<void> {
   process.stdout.write(`${renderReport(results)}\n`);
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -223,7 +259,6 @@ async function main(): Promise<number> {
   const prettier = { ...(await resolveConfig(file)), filepath: file };
   writeFileSync(file, await format(JSON.stringify(results), prettier));
   process.stdout.write(`\nall figures: ${file}\n`);
-  return 0;
 }
 
 process.once('exit', killAllChildrenNow);

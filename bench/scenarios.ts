@@ -1,6 +1,6 @@
 import type { Request } from 'autocannon';
 
-export type ServerName = 'ours' | 'prism' | 'prism-dynamic' | 'bare';
+export type ServerName = 'ours' | 'prism' | 'prism-dynamic' | 'bare' | 'bare-http';
 
 export const SCENARIO_NAMES = [
   'fixture',

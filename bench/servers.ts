@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerName } from './scenarios.js';
 import { FIXTURE_ID } from './scenarios.js';
-import { type Child, startChild, stopChild } from './processes.js';
+import { type Child, cpuMs, startChild, stopChild } from './processes.js';
 import { freePort, HOST, waitFor200 } from './http-probe.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -12,6 +12,7 @@ export const SERVER_LABELS: Readonly<Record<ServerName, string>> = {
   prism: 'prism (static)',
   'prism-dynamic': 'prism -d (dynamic)',
   bare: 'bare express',
+  'bare-http': 'bare node:http',
 };
 
 const READY_PATH = `/v1/audit/events/${FIXTURE_ID}`;
@@ -30,6 +31,8 @@ function command(name: ServerName, port: number): string[] {
       return [...prism, String(port), '-d', spec];
     case 'bare':
       return [node, join(ROOT, 'bench/bare-express.mjs'), '--port', String(port)];
+    case 'bare-http':
+      return [node, join(ROOT, 'bench/bare-http.mjs'), '--port', String(port)];
   }
 }
 
@@ -50,6 +53,8 @@ export interface RunningServer {
   readonly child: Child;
   /** milliseconds from spawn to the first 200 */
   readonly startMs: number;
+  /** CPU time (user + system) the server had used by its first 200, in ms */
+  readonly startCpuMs: number;
 }
 
 /** Spawns a server on a free 127.0.0.1 port and waits for its first 200 on the event route. */
@@ -69,12 +74,16 @@ export async function startServer(name: ServerName, pinned: boolean): Promise<Ru
     throw error;
   }
   const startMs = performance.now() - started;
-  return { name, port, url: `http://${HOST}:${port}`, child, startMs };
+  const startCpuMs = cpuMs(child.pid);
+  return { name, port, url: `http://${HOST}:${port}`, child, startMs, startCpuMs };
 }
 
-/** One cold start: spawn to first 200 in milliseconds; the server is stopped afterwards. */
-export async function coldStart(name: ServerName, pinned: boolean): Promise<number> {
+/** One cold start: spawn to first 200, wall and CPU time in ms; the server is stopped afterwards. */
+export async function coldStart(
+  name: ServerName,
+  pinned: boolean,
+): Promise<{ ms: number; cpuMs: number }> {
   const server = await startServer(name, pinned);
   await stopChild(server.child.process);
-  return server.startMs;
+  return { ms: server.startMs, cpuMs: server.startCpuMs };
 }

@@ -51,6 +51,7 @@ function p99(results: Figures, scenario: ScenarioName): Target {
 export function judgeTargets(results: Figures): Target[] {
   const ours = results.coldStart.ours?.medianMs;
   const prism = results.coldStart.prism?.medianMs;
+  const bare = results.coldStart.bare?.medianMs;
   const rssOurs = results.rssAfterLoadMb.ours;
   const rssPrism = results.rssAfterLoadMb.prism;
   return [
@@ -62,8 +63,9 @@ export function judgeTargets(results: Figures): Target[] {
     p99(results, 'generated-large'),
     p99(results, 'generated-same'),
     atMost('cold start ≤ 1/3 prism', ratio(ours, prism), 1 / 3),
+    atMost('cold start ≤ bare express', ratio(ours, bare), 1),
     judge('cold start < 500 ms', ours ?? Number.NaN, (v) => v < 500, ' ms'),
-    atMost('memory growth ≤ 10%', results.memoryGrowth.growth * 100, 10, '%'),
+    atMost('memory growth ≤ 10%', (results.memoryGrowth?.growth ?? Number.NaN) * 100, 10, '%'),
     {
       name: 'RSS after load below prism (static)',
       value:
