@@ -6,6 +6,7 @@ import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-depth.js';
 import { SESSION_HEADER } from '../core/mock-request.js';
 import type { Engine } from '../engine/engine.js';
 import { LimitError } from '../state/runtime-state.js';
+import { adminCors } from './admin-cors.js';
 import { sendDetail } from './admin-http.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
 import { routeCoverage } from './route-coverage.js';
@@ -31,6 +32,7 @@ function tokenMatches(sent: string | undefined, expected: string): boolean {
 export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: string): Router {
   const router = express.Router();
   const token = policy.access.mode === 'token' ? policy.access.token : undefined;
+  router.use(adminCors(policy.origins));
   router.use((req, res, next) => {
     const refusal = refuseAdminRequest(req, policy);
     if (refusal) sendDetail(res, refusal.status, refusal.detail);

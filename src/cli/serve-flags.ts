@@ -22,6 +22,8 @@ export const SERVE_FLAGS = {
   'accept-token': { type: 'string', multiple: true },
   'reject-token': { type: 'string', multiple: true },
   'cors-origin': { type: 'string', multiple: true },
+  'cors-expose-headers': { type: 'string', multiple: true },
+  'cors-allow-credentials': { type: 'boolean' },
   latency: { type: 'string' },
   chaos: { type: 'string' },
   'journal-size': { type: 'string' },
@@ -89,6 +91,10 @@ export function optionsFromFlags(values: Values): MockConfig {
     some(values['accept-token'], (accept) => ({ auth: { accept } })),
     some(values['reject-token'], (reject) => ({ auth: { reject } })),
     some(values['cors-origin'], (origins) => ({ cors: { origins } })),
+    some(values['cors-expose-headers'], (names) => ({
+      cors: { exposeHeaders: names.flatMap((name) => name.split(',').map((one) => one.trim())) },
+    })),
+    some(values['cors-allow-credentials'], (allowCredentials) => ({ cors: { allowCredentials } })),
     some(values.latency, (latency) => ({ latency: parseLatencyFlag(latency) })),
     some(values.chaos, (chaos) => ({ chaos: decimalNumberFlag('chaos', chaos) })),
     some(values['journal-size'], (size) => ({

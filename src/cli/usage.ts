@@ -26,11 +26,13 @@ Options (flags > environment > --config file > defaults):
   --accept-token <t>    accept only this token or API key (repeatable)
   --reject-token <t>    also reject this token or API key (repeatable; expired and invalid always are)
   --cors-origin <o>     allow only this browser origin (repeatable; default: any origin)
+  --cors-expose-headers <h>  let pages read this answer header, e.g. retry-after (repeatable)
+  --cors-allow-credentials   let pages send credentials (cookies, credentials: 'include')
   --latency <l>         delay every answer: <ms>, uniform:<min>-<max> or lognormal:<median>,<sigma>
   --chaos <rate>        fail this share of requests at random (0 to 1), reproducibly for the seed
   --journal-size <n>    requests kept in the journal (default 1000)
   --admin-token <t>     require X-Mock-Admin-Token for /__mock (env MOCK_ADMIN_TOKEN); needed off loopback
-  --admin-origin <o>    let this browser origin change state through /__mock (repeatable; default none)
+  --admin-origin <o>    let this browser origin use /__mock, CORS included (repeatable; default none)
   --no-admin            turn the admin API off
   --log-level <l>       fatal, error, warn, info (default), debug or silent (env LOG_LEVEL)
   --log-format <f>      pretty or json (default: pretty on a terminal, else json)

@@ -43,7 +43,11 @@ export interface ResolvedOptions {
     /** Includes {@link ALWAYS_REJECTED}. */
     readonly reject: readonly string[];
   };
-  readonly cors: { readonly origins: '*' | readonly string[] };
+  readonly cors: {
+    readonly origins: '*' | readonly string[];
+    readonly exposeHeaders: readonly string[];
+    readonly allowCredentials: boolean;
+  };
   readonly latency: LatencyModel;
   readonly chaos: number;
   readonly limits: {
@@ -107,7 +111,7 @@ export function resolveOptions(options: MockOptions = {}, origin = 'options'): R
       accept: options.auth?.accept,
       reject: [...new Set([...ALWAYS_REJECTED, ...filled.auth.reject])],
     },
-    cors: { origins: filled.cors.origins },
+    cors: filled.cors,
     latency,
     chaos: filled.chaos,
     limits: filled.limits,

@@ -3,7 +3,7 @@ import type { ResolvedOptions } from '../config/resolve-options.js';
 import type { Answer } from '../core/answer.js';
 import { TEXT_CONTENT_TYPE } from '../core/answer.js';
 
-/** Which browser origins may call the mock, as Starlette's `CORSMiddleware(allow_origins=...)`. */
+/** The browser options, as Starlette's `CORSMiddleware(allow_origins, expose_headers, allow_credentials)`. */
 type CorsOptions = ResolvedOptions['cors'];
 
 // allow_methods=["*"] as Starlette expands it.
@@ -15,7 +15,8 @@ function allowed(origin: string, options: CorsOptions): boolean {
 
 /**
  * Answers a CORS preflight (OPTIONS with `Origin` and `Access-Control-Request-Method`) before any
- * routing, exactly as Starlette: `200 OK` echoing the requested headers, or `400 Disallowed CORS origin`.
+ * routing, exactly as Starlette: `200 OK` echoing the requested headers, or `400 Disallowed CORS
+ * origin`. With credentials allowed, the origin is echoed (never `*`) and said to take them.
  */
 export function corsPreflight(request: MockRequest, options: CorsOptions): Answer | undefined {
   const origin = request.headers['origin'];
@@ -26,14 +27,15 @@ export function corsPreflight(request: MockRequest, options: CorsOptions): Answe
   ) {
     return undefined;
   }
-  const any = options.origins === '*';
-  const headers: Record<string, string> = any
-    ? { 'access-control-allow-origin': '*' }
-    : { vary: 'Origin' };
+  const explicit = options.origins !== '*' || options.allowCredentials;
+  const headers: Record<string, string> = explicit
+    ? { vary: 'Origin' }
+    : { 'access-control-allow-origin': '*' };
   headers['access-control-allow-methods'] = ALLOW_METHODS;
   headers['access-control-max-age'] = '600';
+  if (options.allowCredentials) headers['access-control-allow-credentials'] = 'true';
   const ok = allowed(origin, options);
-  if (ok && !any) headers['access-control-allow-origin'] = origin;
+  if (ok && explicit) headers['access-control-allow-origin'] = origin;
   const requested = request.headers['access-control-request-headers'];
   if (requested !== undefined) headers['access-control-allow-headers'] = requested;
   headers['content-type'] = TEXT_CONTENT_TYPE;
@@ -46,24 +48,24 @@ export function corsPreflight(request: MockRequest, options: CorsOptions): Answe
 }
 
 /**
- * Adds the CORS headers of an actual response: `*` for any origin, or the request's origin echoed
- * (with `vary: Origin`) when it sent a cookie or origins are restricted. Starlette's own 500 has none.
+ * Adds the CORS headers of an actual response, as Starlette: `access-control-allow-credentials`
+ * and `access-control-expose-headers` when set, then `*` for any origin, or the request's origin
+ * echoed (with `vary: Origin`) when it sent a cookie or origins are restricted. Starlette's own
+ * 500 has none.
  */
 export function withCors(response: Answer, request: MockRequest, options: CorsOptions): Answer {
   const origin = request.headers['origin'];
   if (origin === undefined || response.cors === false) return response;
+  const headers: Record<string, string> = { ...response.headers };
+  if (options.allowCredentials) headers['access-control-allow-credentials'] = 'true';
+  if (options.exposeHeaders.length > 0)
+    headers['access-control-expose-headers'] = options.exposeHeaders.join(', ');
   const any = options.origins === '*';
-  if (any && request.headers['cookie'] === undefined) {
-    return { ...response, headers: { ...response.headers, 'access-control-allow-origin': '*' } };
+  if (any && request.headers['cookie'] === undefined) headers['access-control-allow-origin'] = '*';
+  else if (allowed(origin, options)) {
+    const vary = response.headers['vary'];
+    headers['access-control-allow-origin'] = origin;
+    headers['vary'] = vary ? `${vary}, Origin` : 'Origin';
   }
-  if (!allowed(origin, options)) return response;
-  const vary = response.headers['vary'];
-  return {
-    ...response,
-    headers: {
-      ...response.headers,
-      'access-control-allow-origin': origin,
-      vary: vary ? `${vary}, Origin` : 'Origin',
-    },
-  };
+  return { ...response, headers };
 }
