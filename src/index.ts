@@ -19,6 +19,7 @@ export type {
   StoredResponseFixture,
 } from './generated/stored-fixture.js';
 export type { FixturePut } from './generated/fixture-put.js';
+export type { PreferencesDefinition } from './generated/preferences.js';
 export type { ScenarioState, ScenarioStepState } from './generated/scenario-state.js';
 export type {
   AdminOptions,

@@ -100,6 +100,18 @@ describe('createAdminClient({ url, session, token })', () => {
     );
   });
 
+  it('sets, reads and clears the session’s default preferences', async () => {
+    const admin = createAdminClient({ url, session: 'defaults' });
+    expect(declared('preferences', await admin.setPreferences({ code: 404, delay: 1 }))).toEqual({
+      code: 404,
+      delay: 1,
+    });
+    expect(declared('preferences', await admin.getPreferences())).toEqual({ code: 404, delay: 1 });
+    expect((await send(url, 'evt_any', { 'x-mock-session': 'defaults' })).status).toBe(404);
+    await admin.clearPreferences();
+    expect(await admin.getPreferences()).toEqual({});
+  });
+
   it('scopes every call to its session; without one, to the global state', async () => {
     const one = createAdminClient({ url, session: 'one' });
     const global = createAdminClient({ url });

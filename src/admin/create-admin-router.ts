@@ -14,6 +14,7 @@ import { routeFixtures } from './route-fixtures.js';
 import { routeJournal } from './route-journal.js';
 import { routePact } from './route-pact.js';
 import { routeProviderStates } from './route-provider-states.js';
+import { routePreferences } from './route-preferences.js';
 import { routeScenarios } from './route-scenarios.js';
 
 /** The header that carries the admin token when one is configured. */
@@ -70,8 +71,10 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
   routeCoverage(router, engine);
   routePact(router, engine);
   routeProviderStates(router, engine);
+  routePreferences(router, engine);
   router.post('/reset', (req, res) => {
     engine.state.reset(req.get(SESSION_HEADER) ?? undefined);
+    engine.defaultPreferences.reset(req.get(SESSION_HEADER) ?? undefined);
     res.status(204).end();
   });
   router.use((req, res) =>

@@ -3,6 +3,7 @@ import type { FixtureListing } from '../generated/fixture-listing.js';
 import type { FixturePut } from '../generated/fixture-put.js';
 import type { Health } from '../generated/health.js';
 import type { JournalEntry } from '../generated/journal-entry.js';
+import type { PreferencesDefinition } from '../generated/preferences.js';
 import type { ResponseFixtureDefinition } from '../generated/response-fixture.js';
 import type { ScenarioDefinition } from '../generated/scenario.js';
 import type { ScenarioState } from '../generated/scenario-state.js';
@@ -79,6 +80,15 @@ export interface AdminClient {
   listRequests(filters?: JournalFilters): Promise<JournalEntry[]>;
   /** `DELETE /__mock/requests`: the session's journal. */
   clearRequests(): Promise<void>;
-  /** `POST /__mock/reset`: forgets the session's fixtures, scenarios and journal. */
+  /** `GET /__mock/preferences`: the session's default preferences. */
+  getPreferences(): Promise<PreferencesDefinition>;
+  /**
+   * `PUT /__mock/preferences`: what the session's requests get when they do not ask themselves,
+   * as if each sent them in `Prefer` (for a browser app that cannot); `{}` removes them.
+   */
+  setPreferences(preferences: PreferencesDefinition): Promise<PreferencesDefinition>;
+  /** `DELETE /__mock/preferences` */
+  clearPreferences(): Promise<void>;
+  /** `POST /__mock/reset`: forgets the session's fixtures, scenarios, journal and default preferences. */
   reset(): Promise<void>;
 }

@@ -97,6 +97,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     deleteScenarios: () => none('DELETE', '/scenarios'),
     listRequests: (filters = {}) => json('GET', `/requests${queryOf(filters)}`),
     clearRequests: () => none('DELETE', '/requests'),
+    getPreferences: () => json('GET', '/preferences'),
+    setPreferences: (preferences) => json('PUT', '/preferences', preferences),
+    clearPreferences: () => none('DELETE', '/preferences'),
     reset: () => none('POST', '/reset'),
   };
 }

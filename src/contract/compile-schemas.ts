@@ -21,6 +21,7 @@ export interface SchemaChecks {
   readonly scenario: SchemaCheck;
   readonly responseFixture: SchemaCheck;
   readonly providerState: SchemaCheck;
+  readonly preferences: SchemaCheck;
 }
 
 let compiled: SchemaChecks | undefined;
@@ -55,13 +56,18 @@ function compile(useDefaults: boolean, names: readonly string[]): Validate[] {
 export function schemaChecks(): SchemaChecks {
   if (compiled) return compiled;
   const [options] = compile(true, SCHEMAS_WITH_DEFAULTS);
-  const [scenario, responseFixture, providerState] = compile(false, SCHEMAS_AS_THEY_ARE);
-  if (!options || !scenario || !responseFixture || !providerState) throw new Error('unreachable');
+  const [scenario, responseFixture, providerState, preferences] = compile(
+    false,
+    SCHEMAS_AS_THEY_ARE,
+  );
+  if (!options || !scenario || !responseFixture || !providerState || !preferences)
+    throw new Error('unreachable');
   compiled = {
     options: check(options),
     scenario: check(scenario),
     responseFixture: check(responseFixture),
     providerState: check(providerState),
+    preferences: check(preferences),
   };
   return compiled;
 }

@@ -15,7 +15,12 @@ export const SCHEMAS_WITH_DEFAULTS = ['options'] as const;
  * The schemas the mock checks values against at run time as they are (the others describe what
  * the admin API answers, for its client's types and for tests). The build compiles these.
  */
-export const SCHEMAS_AS_THEY_ARE = ['scenario', 'response-fixture', 'provider-state'] as const;
+export const SCHEMAS_AS_THEY_ARE = [
+  'scenario',
+  'response-fixture',
+  'provider-state',
+  'preferences',
+] as const;
 
 const BASE = 'https://audit-events-mock.dev/schemas/';
 const SUFFIX = '.schema.json';

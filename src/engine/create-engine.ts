@@ -14,6 +14,7 @@ import { createRandom } from '../generator/random.js';
 import { HotCache } from '../state/bounded-cache.js';
 import { Coverage } from '../state/coverage.js';
 import { InteractionLog } from '../state/interaction-log.js';
+import { DefaultPreferences } from '../state/default-preferences.js';
 import { RuntimeState } from '../state/runtime-state.js';
 import type { EventSerializer } from '../wire/create-event-serializer.js';
 import { createEventSerializer } from '../wire/create-event-serializer.js';
@@ -110,6 +111,7 @@ export function createEngine(
     state: new RuntimeState(options.limits),
     coverage: new Coverage(options.limits.sessions),
     interactions: new InteractionLog(options.limits.sessions),
+    defaultPreferences: new DefaultPreferences(options.limits.sessions),
     chaosRandom: createRandom('chaos', options.seed),
     latencyRandom: createRandom('latency', options.seed),
     startedAt: new Date(),

@@ -10,6 +10,7 @@ import type { Random } from '../generator/random.js';
 import type { HotCache } from '../state/bounded-cache.js';
 import type { Coverage } from '../state/coverage.js';
 import type { InteractionLog } from '../state/interaction-log.js';
+import type { DefaultPreferences } from '../state/default-preferences.js';
 import type { RuntimeState } from '../state/runtime-state.js';
 import type { EventSerializer } from '../wire/create-event-serializer.js';
 import type { RouteMatcher } from './route-request.js';
@@ -49,6 +50,8 @@ export interface Engine {
   readonly coverage: Coverage;
   /** The distinct interactions of each session, for the pact export; not cleared by a reset. */
   readonly interactions: InteractionLog;
+  /** The preferences each session's requests get when they do not ask (`PUT /__mock/preferences`). */
+  readonly defaultPreferences: DefaultPreferences;
   /** Draws of `chaos` and of the latency model, reproducible for a seed. */
   readonly chaosRandom: Random;
   readonly latencyRandom: Random;

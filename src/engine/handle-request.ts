@@ -1,14 +1,14 @@
 import type { Answer } from '../core/answer.js';
 import { detailAnswer } from '../core/answer.js';
 import type { MockRequest } from '../core/mock-request.js';
-import { sessionOf } from '../core/mock-request.js';
 import type { EventSources } from './answer-with-event.js';
 import { authenticate } from './authenticate.js';
 import { chooseAnswer } from './choose-answer.js';
 import { corsPreflight, withCors } from './cors.js';
 import type { Engine, HandledRequest } from './engine.js';
-import type { PreferencesResult } from './read-preferences.js';
+import type { DefaultPreferenceValues, PreferencesResult } from './read-preferences.js';
 import { readPreferences } from './read-preferences.js';
+import { requestSession } from './request-session.js';
 import type { Route } from './route-request.js';
 import { routeRequest } from './route-request.js';
 import { withDelayAndFault } from './with-delay-and-fault.js';
@@ -16,8 +16,11 @@ import { withDelayAndFault } from './with-delay-and-fault.js';
 const NO_PREFERENCES: PreferencesResult = { ok: true, preferences: {}, applied: [] };
 const EMPTY = Buffer.alloc(0);
 
-/** The provider router's own answers: FastAPI's built-in routes, 404, 405 and the trailing-slash 307. */
-function routerAnswer(route: Exclude<Route, { kind: 'event' }>): Answer {
+/**
+ * The provider router's own answers: FastAPI's built-in routes, 404, 405 and the trailing-slash
+ * 307 (kept in the session's path prefix).
+ */
+function routerAnswer(route: Exclude<Route, { kind: 'event' }>, prefix = ''): Answer {
   switch (route.kind) {
     case 'provider-route':
       return route.answer;
@@ -26,7 +29,12 @@ function routerAnswer(route: Exclude<Route, { kind: 'event' }>): Answer {
     case 'method-not-allowed':
       return detailAnswer(405, 'Method Not Allowed', 'router', { allow: route.allow });
     case 'redirect':
-      return { status: 307, headers: { location: route.location }, body: EMPTY, source: 'router' };
+      return {
+        status: 307,
+        headers: { location: route.location.replace(/^(\w+:\/\/[^/]*)/, `$1${prefix}`) },
+        body: EMPTY,
+        source: 'router',
+      };
     // Stryker disable next-line all: the switch is exhaustive, so this is never reached
     default:
       // Stryker disable next-line all: the switch is exhaustive, so this is never reached
@@ -34,15 +42,20 @@ function routerAnswer(route: Exclude<Route, { kind: 'event' }>): Answer {
   }
 }
 
-function preferencesOf(request: MockRequest, sources: EventSources): PreferencesResult {
+function preferencesOf(
+  request: MockRequest,
+  sources: EventSources,
+  defaults: DefaultPreferenceValues,
+): PreferencesResult {
   const prefer = request.headers['prefer'];
   const at = request.target.indexOf('?');
   // A shortcut for the usual request, which asks for nothing: the general path answers the same.
   // Stryker disable next-line all: mutants here only skip the shortcut
-  if (prefer === undefined && at === -1) return NO_PREFERENCES;
+  if (prefer === undefined && at === -1 && Object.keys(defaults).length === 0)
+    return NO_PREFERENCES;
   // Stryker disable next-line all: without a '?' the target has no query parameters either way
   const query = new URLSearchParams(at === -1 ? '' : request.target.slice(at + 1));
-  return readPreferences(prefer, query, () => sources.fixtures.ids());
+  return readPreferences(prefer, query, () => sources.fixtures.ids(), defaults);
 }
 
 function withPreferenceApplied(answer: Answer, applied: readonly string[]): Answer {
@@ -57,13 +70,15 @@ function withPreferenceApplied(answer: Answer, applied: readonly string[]): Answ
  * 2. routing: FastAPI's built-in routes (`/openapi.json`, `/docs`...), 404, 405 or the
  *    trailing-slash 307, else the event id;
  * 3. authentication: 401s;
- * 4. preferences (`Prefer`, `?__code=`...): a 400 for one the mock cannot honour;
+ * 4. preferences (`?__code=`..., `Prefer`, the session's defaults): a 400 for one the mock cannot
+ *    honour;
  * 5. choosing the answer: what was asked for, a scenario step, chaos, or the id's normal answer;
  * 6. delay and fault;
  * 7. CORS headers on the way out.
  */
-export function handleRequest(request: MockRequest, engine: Engine): HandledRequest {
-  const session = sessionOf(request);
+export function handleRequest(received: MockRequest, engine: Engine): HandledRequest {
+  const { session, target, prefix } = requestSession(received);
+  const request = target === received.target ? received : { ...received, target };
   const done = (answer: Answer, eventId: string | null = null): HandledRequest => ({
     answer: withCors(answer, request, engine.options.cors),
     eventId,
@@ -80,7 +95,7 @@ export function handleRequest(request: MockRequest, engine: Engine): HandledRequ
     engine.matchRoute,
     engine.providerRoutes,
   );
-  if (route.kind !== 'event') return done(routerAnswer(route));
+  if (route.kind !== 'event') return done(routerAnswer(route, prefix));
   const { eventId } = route;
 
   const denied = authenticate(
@@ -97,7 +112,7 @@ export function handleRequest(request: MockRequest, engine: Engine): HandledRequ
     generated: engine.generated,
     fixtures: engine.state.lookup(engine.files, session),
   };
-  const read = preferencesOf(request, sources);
+  const read = preferencesOf(request, sources, engine.defaultPreferences.forRequest(session));
   if (!read.ok) return done(detailAnswer(400, read.detail, 'preferences'), eventId);
 
   const chosen = chooseAnswer(eventId, read.preferences, session, engine, sources);

@@ -30,7 +30,16 @@ export const KNOWN_PREFERENCES = ['code', 'example', 'dynamic', 'delay', 'fault'
 type Known = (typeof KNOWN_PREFERENCES)[number];
 type Raw = { value: string; from: string; duration: string | undefined };
 
-function rawPreferences(prefer: string | undefined, query: URLSearchParams): Map<Known, Raw> {
+/** Preferences a request gets when it does not ask itself (`PUT /__mock/preferences`). */
+export type DefaultPreferenceValues = Readonly<
+  Partial<Record<Known | 'duration', string | number | boolean>>
+>;
+
+function rawPreferences(
+  prefer: string | undefined,
+  query: URLSearchParams,
+  defaults: DefaultPreferenceValues,
+): Map<Known, Raw> {
   const raw = new Map<Known, Raw>();
   const header = parsePreferHeader(prefer);
   for (const name of KNOWN_PREFERENCES) {
@@ -48,6 +57,12 @@ function rawPreferences(prefer: string | undefined, query: URLSearchParams): Map
         value: fromHeader.value,
         from: `Prefer: ${name}=${fromHeader.value}`,
         duration: fromHeader.params.get('duration'),
+      });
+    else if (defaults[name] !== undefined)
+      raw.set(name, {
+        value: String(defaults[name]),
+        from: `the default preference ${name}=${String(defaults[name])} (PUT /__mock/preferences)`,
+        duration: defaults.duration === undefined ? undefined : String(defaults.duration),
       });
   }
   return raw;
@@ -133,17 +148,19 @@ export function headerValue(value: string): string {
 
 /**
  * Reads `Prefer` (RFC 7240) and the `__code`, `__example`, `__dynamic`, `__delay`, `__fault` query
- * parameters. A known preference with a value the mock cannot honour is an error naming it and what
- * is supported; unknown preferences (`return=minimal`, `respond-async`) are ignored.
+ * parameters, name by name the query first, then the header, then `defaults` (the session's
+ * default preferences). A known preference with a value the mock cannot honour is an error naming
+ * it and what is supported; unknown preferences (`return=minimal`, `respond-async`) are ignored.
  */
 export function readPreferences(
   prefer: string | undefined,
   query: URLSearchParams,
   exampleIds: () => readonly string[],
+  defaults: DefaultPreferenceValues = {},
 ): PreferencesResult {
   const preferences: Mutable = {};
   const applied: string[] = [];
-  for (const [name, raw] of rawPreferences(prefer, query)) {
+  for (const [name, raw] of rawPreferences(prefer, query, defaults)) {
     const problem = apply(preferences, name, raw, exampleIds);
     if (problem !== undefined) return { ok: false, detail: problem };
     applied.push(`${name}=${headerValue(raw.value)}`);
