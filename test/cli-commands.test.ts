@@ -188,7 +188,7 @@ describe.concurrent('audit-events-mock as a real process', () => {
     expect(await runCli(['validate', dir])).toEqual({
       code: 0,
       signal: null,
-      stdout: `${dir}: 3 event and 0 response fixtures are valid\n`,
+      stdout: `checked ${dir}: 3 event and 0 response fixtures are valid\n`,
       stderr: '',
     });
   });
@@ -219,7 +219,7 @@ describe('the commands, run in process', () => {
     ['the tool (help)', ['help'], 'Usage: audit-events-mock <command> [options]'],
     ['serve', ['serve', '--help'], 'Usage: audit-events-mock [serve] [options]'],
     ['serve (the default command)', ['--port', '0', '-h'], 'Usage: audit-events-mock [serve]'],
-    ['validate', ['validate', '--help'], 'Usage: audit-events-mock validate [dir] [--spec <file>]'],
+    ['validate', ['validate', '--help'], 'Usage: audit-events-mock validate [dir...] [--fixtures'],
     ['generate', ['generate', '-h'], 'Usage: audit-events-mock generate --count <n> [--seed <s>]'],
   ])('--help for %s prints its usage and exits 0', async (_, args, first) => {
     const result = await runMain(args);
@@ -258,19 +258,30 @@ describe('the commands, run in process', () => {
     expect(result.stderr).toContain("'frobnicate'");
   });
 
-  it('validate with two folders exits 2 with one line, not a stack trace', async () => {
-    const result = await runMain(['validate', 'one', 'two']);
-    expect(result.stderr).toContain('validate takes one folder');
+  it('validate combines folders given as arguments and with --fixtures, as serve does', async () => {
+    const one = tempDir({ 'events/a.json': eventFile({ id: 'evt_a' }) });
+    const two = tempDir({
+      'events/a.json': eventFile({ id: 'evt_a' }),
+      'events/b.json': eventFile({ id: 'evt_b' }),
+    });
+    expect(await runMain(['validate', one, '--fixtures', two])).toEqual({
+      code: 0,
+      stdout: `checked ${one}, ${two}: 2 event and 0 response fixtures are valid\n`,
+      stderr: '',
+    });
+    const broken = tempDir({ 'events/bad.json': '{' });
+    const result = await runMain(['validate', '--fixtures', one, '--fixtures', broken]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${broken}/events/bad.json: `);
     expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(result.code).toBe(2);
   });
 
-  it('validate accepts the bundled fixtures by default: a summary, exit 0', async () => {
+  it('validate without a folder checks the bundled fixtures and says so', async () => {
     const result = await runMain(['validate']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(
       new RegExp(
-        `^\\S+fixtures: ${countJson('events')} event and ${countJson('responses')} response fixtures are valid\\n$`,
+        `^checked the bundled fixtures \\(\\S+fixtures\\), as no folder was given \\(pass one, or --fixtures <dir>\\): ${countJson('events')} event and ${countJson('responses')} response fixtures are valid\\n$`,
       ),
     );
   });
@@ -287,7 +298,7 @@ describe('the commands, run in process', () => {
     });
     expect(await runMain(['validate', dir])).toEqual({
       code: 0,
-      stdout: `${dir}: 2 event and 1 response fixtures are valid\n`,
+      stdout: `checked ${dir}: 2 event and 1 response fixtures are valid\n`,
       stderr: '',
     });
   });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { mockUrl, serveMock } from './helpers/serve-mock.js';
@@ -23,6 +23,15 @@ async function loadProblems(files: Record<string, string>) {
   }
   throw new Error('start-up did not fail');
 }
+
+/** The ids of the bundled pinned answers (fixtures/responses/). */
+const PINNED = readdirSync(`${FIXTURES_DIR}/responses`)
+  .map((file) =>
+    String(
+      (JSON.parse(readFileSync(`${FIXTURES_DIR}/responses/${file}`, 'utf8')) as { id: unknown }).id,
+    ),
+  )
+  .sort();
 
 describe('fixtures are checked at start-up', () => {
   it.each([
@@ -104,9 +113,35 @@ describe('fixtures are checked at start-up', () => {
     );
   });
 
-  it('serves a folder with no events/ subfolder as no fixtures at all', async () => {
+  it('serves a folder with no events/ subfolder as no fixtures of its own: only the pinned answers', async () => {
     const { engine } = await serveMock({ fixtures: tempDir({ 'README.md': 'notes' }) });
-    expect(engine.files.events.size + engine.files.responses.size).toBe(0);
+    expect(engine.files.events.size).toBe(0);
+    expect([...engine.files.responses.keys()].sort()).toEqual(PINNED);
+    const bare = await serveMock({
+      fixtures: tempDir({ 'README.md': 'notes' }),
+      pinnedResponses: false,
+    });
+    expect(bare.engine.files.events.size + bare.engine.files.responses.size).toBe(0);
+  });
+
+  it('combines several folders in order, a later fixture replacing an earlier one of its id', async () => {
+    const first = tempDir({
+      'events/a.json': event({ id: 'evt_a', event_type: 'first.a' }),
+      'events/b.json': event({ id: 'evt_b', event_type: 'first.b' }),
+    });
+    const second = tempDir({
+      'events/b.json': event({ id: 'evt_b', event_type: 'second.b' }),
+      'responses/not-found.json': JSON.stringify({
+        id: 'evt_not_found',
+        status: 410,
+        body: { detail: 'Gone' },
+      }),
+    });
+    const { engine } = await serveMock({ fixtures: [first, second] });
+    expect(engine.files.events.get('evt_a')?.event['event_type']).toBe('first.a');
+    expect(engine.files.events.get('evt_b')?.event['event_type']).toBe('second.b');
+    expect(engine.files.responses.get('evt_not_found')?.answer.status).toBe(410);
+    expect(engine.files.responses.has('evt_rate_limited')).toBe(true);
   });
 
   it('serves a folder of valid fixtures', async () => {

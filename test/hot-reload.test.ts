@@ -167,7 +167,14 @@ describe.concurrent('audit-events-mock --watch', () => {
   it('reports a broken edit on its log, keeps serving, then serves the fixed file', async (context) => {
     const { expect } = context;
     const dir = fixturesFolder(context);
-    const cli = await startCli(['--port', '0', '--fixtures', dir, '--watch']);
+    const cli = await startCli([
+      '--port',
+      '0',
+      '--no-pinned-responses',
+      '--fixtures',
+      dir,
+      '--watch',
+    ]);
     try {
       expect(cli.banner[0]).toMatch(/ \(1 fixtures, seed "audit-events-mock"\)$/);
       const before = await getEvent(cli.url, 'evt_login_failed');

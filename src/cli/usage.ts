@@ -19,7 +19,9 @@ Options (flags > environment > --config file > defaults):
   --oauth2-redirect-url <p>  Swagger UI's OAuth2 redirect page (default /docs/oauth2-redirect; none)
   --docs-assets <a>     cdn (default: FastAPI's pages, byte for byte) or local (swagger-ui-dist and
                         redoc from node_modules under /static/, for demos without a network)
-  --fixtures <dir>      folder with events/ and responses/ (default: the bundled fixtures)
+  --fixtures <dir>      folder with events/ and responses/ (repeatable: later folders win; default:
+                        the bundled fixtures; their pinned answers stay beneath folders of yours)
+  --no-pinned-responses drop the bundled pinned answers (evt_not_found, ...) under --fixtures
   --watch               reload fixture files and the spec file when they change (a broken edit keeps
                         the last good set)
   --auth <mode>         bearer-or-api-key (default), bearer-only or none
@@ -41,10 +43,12 @@ Options (flags > environment > --config file > defaults):
   -h, --help            show this help
 `;
 
-export const VALIDATE_USAGE = `Usage: audit-events-mock validate [dir] [--spec <file>]
+export const VALIDATE_USAGE = `Usage: audit-events-mock validate [dir...] [--fixtures <dir>]... [--spec <file>]
 
-Checks the fixture files under dir (events/ and responses/) against the spec without starting a
-server. Prints "file: pointer: message" for each problem; exits 1 if there is any.
+Checks the fixture files under each dir (events/ and responses/) against the spec without
+starting a server, the folders combined as serve combines them; without a folder, the bundled
+fixtures. Says which folders it checked. Prints "file: pointer: message" for each problem; exits
+1 if there is any.
 `;
 
 export const GENERATE_USAGE = `Usage: audit-events-mock generate --count <n> [--seed <s>] (--out <dir> | --ndjson)

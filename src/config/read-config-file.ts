@@ -40,6 +40,13 @@ export function readConfigFile(path: string): MockConfig {
     ...(config.spec === undefined || isSpecUrl(config.spec)
       ? {}
       : { spec: resolve(dirname(path), config.spec) }),
-    ...(config.fixtures === undefined ? {} : { fixtures: resolve(dirname(path), config.fixtures) }),
+    ...(config.fixtures === undefined
+      ? {}
+      : {
+          fixtures:
+            typeof config.fixtures === 'string'
+              ? resolve(dirname(path), config.fixtures)
+              : config.fixtures.map((folder) => resolve(dirname(path), folder)),
+        }),
   };
 }

@@ -34,8 +34,10 @@ export interface ResolvedOptions {
   readonly redocUrl: string | null;
   readonly oauth2RedirectUrl: string | null;
   readonly docsAssets: DocsAssets;
-  /** An absolute path. */
-  readonly fixtures: string;
+  /** Absolute paths of the fixture folders, in order (the bundled folder when none was given). */
+  readonly fixtures: readonly string[];
+  /** With folders of one's own: keep the bundled pinned answers beneath them. */
+  readonly pinnedResponses: boolean;
   readonly watch: boolean;
   readonly auth: {
     readonly mode: AuthMode;
@@ -104,7 +106,8 @@ export function resolveOptions(options: MockOptions = {}, origin = 'options'): R
     redocUrl: filled.redocUrl,
     oauth2RedirectUrl: filled.oauth2RedirectUrl,
     docsAssets: filled.docsAssets,
-    fixtures: absolute(filled.fixtures) ?? BUNDLED_FIXTURES_DIR,
+    fixtures: folders(filled.fixtures),
+    pinnedResponses: filled.pinnedResponses,
     watch: filled.watch,
     auth: {
       mode: filled.auth.mode,
@@ -125,6 +128,13 @@ export function resolveOptions(options: MockOptions = {}, origin = 'options'): R
     gracePeriodMs: filled.gracePeriodMs,
     logger,
   };
+}
+
+function folders(fixtures: string | readonly string[] | undefined): readonly string[] {
+  if (fixtures === undefined) return [BUNDLED_FIXTURES_DIR];
+  return (typeof fixtures === 'string' ? [fixtures] : fixtures).map((path) =>
+    isAbsolute(path) ? path : resolve(path),
+  );
 }
 
 function absolute(path: string | undefined): string | undefined {

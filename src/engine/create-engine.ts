@@ -64,7 +64,7 @@ function serve(
       options,
       assets,
     ),
-    files: loadServedFixtures(options.fixtures, spec, contract, serialize, logger),
+    files: loadServedFixtures(options, spec, contract, serialize, logger),
     // A cached answer keeps its own bytes, not a slab of the shared buffer pool.
     generated: new HotCache<string, Answer>(GENERATED_CACHE_SIZE, 1_024, (answer) => ({
       ...answer,
@@ -93,7 +93,7 @@ export function createEngine(
     ...serve(loaded, options, logger, assets),
     reloadFixtures() {
       engine.files = loadServedFixtures(
-        options.fixtures,
+        options,
         engine.spec,
         engine.contract,
         engine.serialize,

@@ -26,12 +26,14 @@ export function watchFixtures(engine: Engine, onReload?: (ok: boolean) => void):
       onReload?.(false);
     }
   };
-  const watcher = watch(engine.options.fixtures, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(reload, SETTLE_MS);
-  });
+  const watchers = engine.options.fixtures.map((folder) =>
+    watch(folder, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(reload, SETTLE_MS);
+    }),
+  );
   return () => {
     clearTimeout(timer);
-    watcher.close();
+    for (const watcher of watchers) watcher.close();
   };
 }
