@@ -28,8 +28,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  // A dependency is installed beside the package, never copied into it.
-  external: Object.keys(pkg.dependencies),
+  // A dependency (or an optional peer) is installed beside the package, never copied into it.
+  external: [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies ?? {})],
   // import.meta.url, which CommonJS has not: the bundle's own file URL.
   inject: ['scripts/cjs-import-meta-url.js'],
   define: { 'import.meta.url': 'importMetaUrl' },
