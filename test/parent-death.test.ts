@@ -58,7 +58,7 @@ describe('a mock whose parent dies stops with it', () => {
   it.each(['SIGKILL', 'SIGTERM'] as const)(
     'killing npm start’s process with %s frees the port within a second',
     async (signal) => {
-      // npm runs `sh -c "node dist/cli.js --port 0"`: the shell in between passes no signal on.
+      // npm runs `sh -c "node dist/cli.cjs --port 0"`: the shell in between passes no signal on.
       const npm = track(
         spawn('npm', ['start', '--', '--port', '0'], {
           cwd: ROOT,
