@@ -21,6 +21,8 @@ export interface HandledRequest {
   readonly answer: Answer;
   readonly eventId: string | null;
   readonly session: string | null;
+  /** The request target as the provider's router saw it: without a `/__session/<key>` prefix. */
+  readonly target: string;
 }
 
 /** Everything loaded at start-up, the state that changes at run time, and `handle` over them. */

@@ -83,10 +83,11 @@ export function handleRequest(received: MockRequest, engine: Engine): HandledReq
     answer: withCors(answer, request, engine.options.cors),
     eventId,
     session,
+    target,
   });
 
   const preflight = corsPreflight(request, engine.options.cors);
-  if (preflight) return { answer: preflight, eventId: null, session };
+  if (preflight) return { answer: preflight, eventId: null, session, target };
 
   const route = routeRequest(
     request.method,

@@ -33,7 +33,10 @@ export function recordOutcome(
     session,
     time: arrived.toISOString(),
   }));
-  recordInteraction(engine.interactions, request, answer, {
+  // The pact holds what the provider would be sent: the path without a session prefix.
+  const routed =
+    handled.target === request.target ? request : { ...request, target: handled.target };
+  recordInteraction(engine.interactions, routed, answer, {
     session,
     eventId,
     credential,

@@ -317,3 +317,44 @@ describe('the interaction kept for the pact', () => {
     expect(met(`${EVENTS}/x`, { ...AUTH, prefer: 'fault=slow-body' }).interactions).toHaveLength(1);
   });
 });
+
+describe('a session picked without the header', () => {
+  it.each([
+    [
+      'a /__session/<key> path prefix',
+      (key: string): [string, Record<string, string>] => [
+        `/__session/${key}${EVENTS}/x?limit=1`,
+        {},
+      ],
+    ],
+    [
+      'a mock-session cookie',
+      (key: string): [string, Record<string, string>] => [
+        `${EVENTS}/x?limit=1`,
+        { cookie: `a=1; mock-session=${key}` },
+      ],
+    ],
+  ] as const)(
+    'counts in that session, and the pact has the path the provider would get (%s)',
+    (_, sent) => {
+      const engine = engineFor();
+      const session = `browser-${(sessions += 1)}`;
+      const [target, headers] = sent(session);
+      const request: MockRequest = {
+        method: 'GET',
+        target,
+        headers: { host: 'mock.test', ...AUTH, ...headers },
+      };
+      recordOutcome(engine, request, engine.handle(request), new Date(0));
+      expect(engine.coverage.tally(session)?.requests).toBe(1);
+      const [interaction] = engine.interactions.list(session);
+      expect(interaction).toMatchObject({
+        path: `${EVENTS}/x`,
+        query: 'limit=1',
+        session,
+        status: 200,
+      });
+      expect(interaction?.requestHeaders).not.toHaveProperty('cookie');
+    },
+  );
+});
