@@ -115,8 +115,10 @@ describe.concurrent('the CLI on SIGTERM and SIGINT', () => {
       const signalled = Date.now();
       cli.signal('SIGTERM');
       expect(await cli.exited).toEqual({ code: 0, signal: null });
-      // Node keeps an idle connection 5 s; a clean shutdown closes it at once.
-      expect(Date.now() - signalled).toBeLessThan(2_000);
+      // Node's server keeps an idle connection open 5 s (keepAliveTimeout), so a mock that waited
+      // for it would take at least that; one that closes it at once exits well before, even on a
+      // loaded machine.
+      expect(Date.now() - signalled).toBeLessThan(4_500);
     } finally {
       agent.destroy();
       await cli.stop('SIGKILL');
