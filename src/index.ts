@@ -8,6 +8,8 @@ export type {
   AdminClient,
   AdminClientOptions,
   JournalFilters,
+  PactRequest,
+  ProviderStateResult,
   RuntimeFixtureDefinition,
 } from './client/admin-client.js';
 export { AdminRequestError } from './client/admin-request-error.js';
@@ -21,6 +23,14 @@ export type {
 export type { FixturePut } from './generated/fixture-put.js';
 export type { PreferencesDefinition } from './generated/preferences.js';
 export type { ScenarioState, ScenarioStepState } from './generated/scenario-state.js';
+export type {
+  CoverageReport,
+  CoverageSummary,
+  CoverageExample,
+  OutcomeCoverage,
+} from './generated/coverage-report.js';
+export type { PactFile, PactInteraction } from './generated/pact-file.js';
+export type { ProviderStateChange } from './generated/provider-state.js';
 export type {
   AdminOptions,
   AuthMode,

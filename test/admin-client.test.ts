@@ -7,8 +7,10 @@ import { createAdminClient } from '../src/client/create-admin-client.js';
 import { createSchemaAjv, readSchemaFiles, schemaId } from '../src/contract/schema-validators.js';
 import type { AnswerSource } from '../src/core/answer.js';
 import { MockError } from '../src/core/mock-error.js';
+import type { CoverageReport as PublicCoverageReport } from '../src/generated/coverage-report.js';
 import type { JournalEntry as PublicJournalEntry } from '../src/generated/journal-entry.js';
 import { generateEvent } from '../src/library/generate-event.js';
+import type { CoverageReport } from '../src/report/coverage-report.js';
 import type { JournalEntry } from '../src/state/journal.js';
 import { AUTH_HEADERS } from './helpers/credentials.js';
 import { mockUrl } from './helpers/serve-mock.js';
@@ -112,6 +114,51 @@ describe('createAdminClient({ url, session, token })', () => {
     expect(await admin.getPreferences()).toEqual({});
   });
 
+  it('reads and clears the session’s coverage, exports its pact and sets up a provider state', async () => {
+    const admin = createAdminClient({ url, session: 'covered' });
+    const headers = { 'x-mock-session': 'covered' };
+    expect((await send(url, 'evt_minimal_system', headers)).status).toBe(200);
+    expect((await send(url, 'evt_not_found', headers)).status).toBe(404);
+    const report = declared('coverage-report', await admin.coverage());
+    expect(report).toMatchObject({ scope: 'session', session: 'covered', requests: 2 });
+    const covered = report.outcomes.filter((outcome) => outcome.status === 'covered');
+    expect(covered.map((outcome) => outcome.id)).toEqual(
+      expect.arrayContaining(['200-event', '404-event-not-found']),
+    );
+    declared('coverage-report', await createAdminClient({ url }).coverage());
+
+    const pact = declared('pact-file', await admin.pact({ consumer: 'web', version: 4 }));
+    expect(pact).toMatchObject({
+      consumer: { name: 'web' },
+      provider: { name: 'audit-events-api' },
+      metadata: { pactSpecification: { version: '4.0' } },
+    });
+    expect(pact.interactions.map((interaction) => interaction.response.status).sort()).toEqual([
+      200, 404,
+    ]);
+    expect((await admin.pact()).metadata.pactSpecification.version).toBe('3.0.0');
+
+    expect(
+      await admin.setProviderState({
+        state: 'no audit event evt_minimal_system',
+        params: { event_id: 'evt_minimal_system' },
+      }),
+    ).toEqual({ event_id: 'evt_minimal_system' });
+    expect((await send(url, 'evt_minimal_system', headers)).status).toBe(404);
+    await admin.setProviderState({
+      action: 'teardown',
+      state: 'no audit event evt_minimal_system',
+      params: { event_id: 'evt_minimal_system' },
+    });
+    expect((await send(url, 'evt_minimal_system', headers)).status).toBe(200);
+
+    await admin.clearCoverage();
+    expect(await admin.coverage()).toMatchObject({ requests: 0 });
+    expect((await admin.pact()).interactions).toEqual([]);
+    const unknown = await refusal(admin.setProviderState({ state: 'the moon is made of cheese' }));
+    expect(unknown.status).toBe(400);
+  });
+
   it('scopes every call to its session; without one, to the global state', async () => {
     const one = createAdminClient({ url, session: 'one' });
     const global = createAdminClient({ url });
@@ -190,8 +237,17 @@ describe('createAdminClient({ url, session, token })', () => {
     expect(seen).toEqual([`GET ${url}/__mock/requests?eventId=a+b&status=200`]);
   });
 
-  it('declares the journal entries the server keeps', () => {
+  it('declares the journal entries and the coverage reports the server makes', () => {
     expectTypeOf<JournalEntry>().toExtend<PublicJournalEntry>();
+    // The report's lists are read-only; their items and the rest must be what the schema declares.
+    type Lists = 'outcomes' | 'sessions';
+    expectTypeOf<Omit<CoverageReport, Lists>>().toExtend<Omit<PublicCoverageReport, Lists>>();
+    expectTypeOf<CoverageReport['outcomes'][number]>().toExtend<
+      PublicCoverageReport['outcomes'][number]
+    >();
+    expectTypeOf<CoverageReport['sessions'][number]>().toExtend<
+      PublicCoverageReport['sessions'][number]
+    >();
     expectTypeOf<PublicJournalEntry['source']>().toEqualTypeOf<AnswerSource>();
   });
 });

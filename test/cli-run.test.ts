@@ -229,7 +229,7 @@ describe('audit-events-mock coverage --url', () => {
     const result = await runMain(['coverage', '--url', 'http://127.0.0.1:9']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^audit-events-mock: cannot reach http:\/\/127\.0\.0\.1:9\/__mock\/coverage .*is the mock running there\?/,
+      /^audit-events-mock: GET \/__mock\/coverage: cannot reach the admin API at http:\/\/127\.0\.0\.1:9\/__mock .*check that the mock runs at http:\/\/127\.0\.0\.1:9/,
     );
   });
 });

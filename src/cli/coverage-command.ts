@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MockError } from '../core/mock-error.js';
-import { SESSION_HEADER } from '../core/mock-request.js';
-import type { CoverageReport } from '../report/coverage-report.js';
+import { createAdminClient } from '../client/create-admin-client.js';
 import { meetsThreshold } from '../report/coverage-report.js';
 import { coverageTable } from '../report/coverage-table.js';
 import { COVERAGE_NOT_MET } from './exit-status.js';
@@ -46,28 +44,11 @@ export async function coverage(
       ? undefined
       : percentFlag('min-coverage', values['min-coverage']);
   const token = values['admin-token'] ?? env['MOCK_ADMIN_TOKEN'];
-  const headers: Record<string, string> = {
-    ...(values.session === undefined ? {} : { [SESSION_HEADER]: values.session }),
-    ...(token === undefined ? {} : { 'x-mock-admin-token': token }),
-  };
-  const address = `${url.replace(/\/+$/, '')}/__mock/coverage`;
-  let response: Response;
-  try {
-    response = await fetch(address, { headers });
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-    throw new MockError(
-      'ADMIN_REQUEST_FAILED',
-      `cannot reach ${address}${cause ? ` (${cause})` : ''}; is the mock running there?`,
-    );
-  }
-  const text = await response.text();
-  if (!response.ok)
-    throw new MockError(
-      'ADMIN_REQUEST_FAILED',
-      `GET ${address} answered ${response.status}: ${text.slice(0, 500)}`,
-    );
-  const report = JSON.parse(text) as CoverageReport;
+  const report = await createAdminClient({
+    url,
+    ...(values.session === undefined ? {} : { session: values.session }),
+    ...(token === undefined ? {} : { token }),
+  }).coverage();
   out.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : coverageTable(report));
   if (min === undefined || meetsThreshold(report, min)) return 0;
   err.write(

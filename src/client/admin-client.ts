@@ -1,9 +1,12 @@
 import type { components } from '../generated/openapi.js';
+import type { CoverageReport } from '../generated/coverage-report.js';
 import type { FixtureListing } from '../generated/fixture-listing.js';
 import type { FixturePut } from '../generated/fixture-put.js';
 import type { Health } from '../generated/health.js';
 import type { JournalEntry } from '../generated/journal-entry.js';
+import type { PactFile } from '../generated/pact-file.js';
 import type { PreferencesDefinition } from '../generated/preferences.js';
+import type { ProviderStateChange } from '../generated/provider-state.js';
 import type { ResponseFixtureDefinition } from '../generated/response-fixture.js';
 import type { ScenarioDefinition } from '../generated/scenario.js';
 import type { ScenarioState } from '../generated/scenario-state.js';
@@ -44,6 +47,24 @@ export interface JournalFilters {
   readonly since?: Date | string;
   /** At most this many entries. */
   readonly limit?: number;
+}
+
+/** What {@link AdminClient.pact} asks for; all optional. */
+export interface PactRequest {
+  /** @default 'audit-events-consumer' */
+  readonly consumer?: string;
+  /** @default 'audit-events-api' */
+  readonly provider?: string;
+  /**
+   * The Pact specification version.
+   * @default 3
+   */
+  readonly version?: 3 | 4;
+}
+
+/** The answer of {@link AdminClient.setProviderState}: the event id the state is about, if any. */
+export interface ProviderStateResult {
+  readonly event_id?: string;
 }
 
 /** A fixture to put at run time: an event (answered with 200), or a whole answer. */
@@ -89,6 +110,20 @@ export interface AdminClient {
   setPreferences(preferences: PreferencesDefinition): Promise<PreferencesDefinition>;
   /** `DELETE /__mock/preferences` */
   clearPreferences(): Promise<void>;
+  /**
+   * `GET /__mock/coverage`: which outcomes of the contract the session's requests met (without a
+   * session, every request's). A reset leaves it; {@link AdminClient.clearCoverage} forgets it.
+   */
+  coverage(): Promise<CoverageReport>;
+  /** `DELETE /__mock/coverage`: forgets the session's coverage and its interactions for the pact. */
+  clearCoverage(): Promise<void>;
+  /** `GET /__mock/pact`: a Pact file of the session's interactions (without a session, everyone's). */
+  pact(request?: PactRequest): Promise<PactFile>;
+  /**
+   * `POST /__mock/provider-states`: sets up (or tears down) a provider state of the pact, as the
+   * Pact verifier's state-change call does.
+   */
+  setProviderState(change: ProviderStateChange): Promise<ProviderStateResult>;
   /** `POST /__mock/reset`: forgets the session's fixtures, scenarios, journal and default preferences. */
   reset(): Promise<void>;
 }

@@ -1,5 +1,10 @@
 import { MockError } from '../core/mock-error.js';
-import type { AdminClient, AdminClientOptions, JournalFilters } from './admin-client.js';
+import type {
+  AdminClient,
+  AdminClientOptions,
+  JournalFilters,
+  PactRequest,
+} from './admin-client.js';
 import { AdminRequestError } from './admin-request-error.js';
 
 const ADMIN_PREFIX = '/__mock';
@@ -27,6 +32,15 @@ function queryOf(filters: JournalFilters): string {
   return text === '' ? '' : `?${text}`;
 }
 
+function pactQuery(request: PactRequest): string {
+  const query = new URLSearchParams();
+  if (request.consumer !== undefined) query.set('consumer', request.consumer);
+  if (request.provider !== undefined) query.set('provider', request.provider);
+  if (request.version !== undefined) query.set('version', String(request.version));
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 /** What an answer that is not a success says: its `detail`, else its text. */
 async function detailOf(res: Response): Promise<unknown> {
   const text = await res.text();
@@ -40,8 +54,9 @@ async function detailOf(res: Response): Promise<unknown> {
 }
 
 /**
- * A typed client of a mock's admin API: scenarios, run-time fixtures, the request journal and
- * resets, for one session (or the global state) and with the admin token when one is needed.
+ * A typed client of a mock's admin API: scenarios, run-time fixtures, the request journal, default
+ * preferences, contract coverage, the pact and its provider states, and resets, for one session
+ * (or the global state) and with the admin token when one is needed.
  * @throws MockError (`OPTIONS_INVALID`) for a `url` that is not an http(s) address
  * @example
  * const admin = createAdminClient({ url: server.url, session: 'worker-1' });
@@ -100,6 +115,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     getPreferences: () => json('GET', '/preferences'),
     setPreferences: (preferences) => json('PUT', '/preferences', preferences),
     clearPreferences: () => none('DELETE', '/preferences'),
+    coverage: () => json('GET', '/coverage'),
+    clearCoverage: () => none('DELETE', '/coverage'),
+    pact: (request = {}) => json('GET', `/pact${pactQuery(request)}`),
+    setProviderState: (change) => json('POST', '/provider-states', change),
     reset: () => none('POST', '/reset'),
   };
 }
