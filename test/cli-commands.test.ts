@@ -165,6 +165,13 @@ describe.concurrent('audit-events-mock as a real process', () => {
     expect(await generateInProcess(args.slice(1))).toBe(result.stdout);
   });
 
+  it('generate gives the n-th event the same id and bytes whatever --count is', async () => {
+    const few = await generateInProcess(['--count', '3', '--seed', 'count', '--ndjson']);
+    const more = await generateInProcess(['--count', '120', '--seed', 'count', '--ndjson']);
+    expect(more.startsWith(few)).toBe(true);
+    expect(ndjson(more).map((event) => event['id'])).toContain('evt_gen_100');
+  });
+
   it('generate --out writes <dir>/events/*.json that validate <dir> accepts', async ({
     expect,
     onTestFinished,
