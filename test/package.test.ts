@@ -104,6 +104,36 @@ describe('the packed package, installed in a fresh project', () => {
     expect(code).toBe(0);
   });
 
+  it('runs a command against the mock with `run`, and writes its coverage and pact', async () => {
+    const bin = join(project, 'node_modules', '.bin', 'audit-events-mock');
+    const suite = `fetch(process.env.AUDIT_EVENTS_MOCK_URL + '/v1/audit/events/evt_1', { headers: { authorization: 'Bearer t' } }).then((res) => process.exit(res.status === 200 ? 0 : 1))`;
+    const { stderr } = await run(
+      bin,
+      [
+        'run',
+        '--log-level',
+        'silent',
+        '--coverage-json',
+        'coverage.json',
+        '--pact-dir',
+        'pacts',
+        '--',
+        process.execPath,
+        '-e',
+        suite,
+      ],
+      { cwd: project, env: cliEnv() },
+    );
+    // The coverage table goes to standard error, beside the command's own output.
+    expect(stderr).toMatch(/^COVERED +contract +200-event +1 /m);
+    const report = JSON.parse(readFileSync(join(project, 'coverage.json'), 'utf8')) as {
+      requests: number;
+    };
+    expect(report.requests).toBe(1);
+    const [pact] = readdirSync(join(project, 'pacts'));
+    expect(pact).toBe('consumer-audit-events-api.json');
+  });
+
   it.each([
     ['require', 'consumer.cjs', `const mock = require('audit-events-mock');`],
     ['import', 'consumer.mjs', `import * as mock from 'audit-events-mock';`],
@@ -112,6 +142,8 @@ describe('the packed package, installed in a fresh project', () => {
 const server = await mock.startServer({ port: 0, log: { level: 'silent' } });
 const res = await fetch(server.url + '/v1/audit/events/evt_1', { headers: { authorization: 'Bearer t' } });
 const body = await res.json();
+const admin = mock.createAdminClient({ url: server.url });
+const coverage = await admin.coverage();
 await server.close();
 let thrown;
 try { mock.createApp({ port: 1 }); } catch (error) { thrown = error; }
@@ -120,6 +152,7 @@ console.log(JSON.stringify({
   same: JSON.stringify(body) === JSON.stringify(mock.generateEvent('evt_1')),
   violations: mock.validateEvent(body),
   mockError: thrown instanceof mock.MockError && thrown.code,
+  covered: coverage.outcomes.filter((outcome) => outcome.status === 'covered').map((outcome) => outcome.id).includes('200-event'),
 }));`;
     writeFileSync(
       join(project, file),
@@ -132,6 +165,7 @@ console.log(JSON.stringify({
       same: true,
       violations: [],
       mockError: 'OPTIONS_INVALID',
+      covered: true,
     });
   });
 
@@ -142,7 +176,13 @@ console.log(JSON.stringify({
     },
     async () => {
       const source = `import { createAdminClient, MockError, startServer } from 'audit-events-mock';
-import type { JournalEntry, RunningServer, ScenarioDefinition } from 'audit-events-mock';
+import type {
+  CoverageReport,
+  JournalEntry,
+  PactFile,
+  RunningServer,
+  ScenarioDefinition,
+} from 'audit-events-mock';
 
 export async function check(): Promise<JournalEntry[]> {
   const server: RunningServer = await startServer({ port: 0, seed: 'ci' });
@@ -153,6 +193,9 @@ export async function check(): Promise<JournalEntry[]> {
   await admin.addScenario({ match: { eventId: 'e1' }, steps: [{ status: '503' }] });
   const error: unknown = new Error();
   if (error instanceof MockError) console.log(error.code);
+  const coverage: CoverageReport = await admin.coverage();
+  const pact: PactFile = await admin.pact({ version: 4 });
+  console.log(coverage.percent, pact.interactions.length);
   return admin.listRequests({ eventId: 'e1' });
 }
 `;
