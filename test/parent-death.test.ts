@@ -73,6 +73,30 @@ describe('a mock whose parent dies stops with it', () => {
     },
   );
 
+  it('says it stops in the log’s format: a JSON line with --log-format json', async () => {
+    const shell = track(
+      spawn('sh', ['-c', `"${process.execPath}" "${CLI}" --port 0 --log-format json`], {
+        env: cliEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    let out = '';
+    let err = '';
+    shell.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    shell.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    // The pipes close once every process writing to them (the shell and the mock) has exited.
+    const closed = once(shell.stdout as NodeJS.ReadableStream, 'end');
+    await waitFor('the banner', () => (out.includes('listening on') ? true : undefined));
+    shell.kill('SIGKILL');
+    await closed;
+    const lines = out.trimEnd().split('\n');
+    for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    expect(lines.map((line) => (JSON.parse(line) as { msg?: string }).msg)).toContain(
+      'the process that started it exited; stopping',
+    );
+    expect(err).toBe('');
+  });
+
   it('killing the shell that started `run` stops the mock and the command', async () => {
     const dir = tempDir();
     // The command notes that it runs, and that it was told to stop.

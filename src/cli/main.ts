@@ -110,11 +110,12 @@ async function run(
         void started.then(({ server }) => server.close()).finally(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      await started;
-      // Killing the process that started the server (npm start, npx) stops it too.
+      const { engine } = await started;
+      // Killing the process that started the server (npm start, npx) stops it too; said in the
+      // log, so the line follows --log-format.
       if (!args.includes('--no-parent-watch'))
         watchParent(parent, () => {
-          process.stderr.write('audit-events-mock: the process that started it exited; stopping\n');
+          engine.logger.info?.('the process that started it exited; stopping');
           stop();
         });
       return undefined;
