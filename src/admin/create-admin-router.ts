@@ -13,6 +13,7 @@ import { routeFixtures } from './route-fixtures.js';
 import { routeJournal } from './route-journal.js';
 import { routePact } from './route-pact.js';
 import { routeProviderStates } from './route-provider-states.js';
+import { routeRequestStream } from './route-request-stream.js';
 import { routeScenarios } from './route-scenarios.js';
 
 /** The header that carries the admin token when one is configured. */
@@ -25,8 +26,8 @@ function tokenMatches(sent: string | undefined, expected: string): boolean {
 }
 
 /**
- * The admin API under `/__mock`: health, run-time fixtures, scenarios, the request journal and
- * reset. JSON in and out; errors as `{"detail": ...}`.
+ * The admin API under `/__mock`: health, run-time fixtures, scenarios, the request journal (and
+ * its live stream) and reset. JSON in and out; errors as `{"detail": ...}`.
  */
 export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: string): Router {
   const router = express.Router();
@@ -64,6 +65,7 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
   });
   routeFixtures(router, engine);
   routeScenarios(router, engine);
+  routeRequestStream(router, engine);
   routeJournal(router, engine);
   routeCoverage(router, engine);
   routePact(router, engine);
