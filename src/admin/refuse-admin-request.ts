@@ -10,9 +10,26 @@ function hostName(host: string): string {
 }
 
 /**
+ * Whether `origin` is the mock's own (the `Host` the request was sent to), as for a call of the
+ * dashboard: browsers send `Origin` on every state-changing request, same-origin ones included.
+ */
+function isOwnOrigin(origin: string, host: string | string[] | undefined): boolean {
+  if (typeof host !== 'string' || host === '') return false;
+  try {
+    const url = new URL(origin);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host.toLowerCase()
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Keeps web pages out of the admin API: on a loopback bind the `Host` must be a loopback name (a
  * DNS-rebinding page sends its own), and a state-changing request from a page (`Origin`) must come
- * from an origin explicitly allowed. Returns the 403 to send, or `undefined`.
+ * from the mock's own origin (its dashboard) or one explicitly allowed. Returns the 403 to send,
+ * or `undefined`.
  */
 export function refuseAdminRequest(
   request: {
@@ -32,7 +49,8 @@ export function refuseAdminRequest(
   if (
     typeof origin === 'string' &&
     !SAFE_METHODS.has(request.method) &&
-    !admin.origins.includes(origin)
+    !admin.origins.includes(origin) &&
+    !isOwnOrigin(origin, host)
   ) {
     return {
       status: 403,
