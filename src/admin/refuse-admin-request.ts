@@ -1,4 +1,5 @@
-import type { AdminPolicy } from '../config/admin-access.js';
+import { isIP } from 'node:net';
+import type { AdminAccess, AdminPolicy } from '../config/admin-access.js';
 import { isLoopback } from '../config/admin-access.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,17 +13,26 @@ function hostName(host: string): string {
 /**
  * Whether `origin` is the mock's own (the `Host` the request was sent to), as for a call of the
  * dashboard: browsers send `Origin` on every state-changing request, same-origin ones included.
+ * A DNS-rebinding page also sends matching `Origin` and `Host`, both its own domain name, so a
+ * name is trusted only when it is a loopback one or the admin API needs a token (which such a
+ * page does not have); an IP address cannot be rebound.
  */
-function isOwnOrigin(origin: string, host: string | string[] | undefined): boolean {
+function isOwnOrigin(
+  origin: string,
+  host: string | string[] | undefined,
+  access: AdminAccess,
+): boolean {
   if (typeof host !== 'string' || host === '') return false;
+  let url: URL;
   try {
-    const url = new URL(origin);
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host.toLowerCase()
-    );
+    url = new URL(origin);
   } catch {
     return false;
   }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host !== host.toLowerCase())
+    return false;
+  const name = url.hostname.replace(/^\[|\]$/g, '');
+  return access.mode === 'token' || isLoopback(name) || isIP(name) !== 0;
 }
 
 /**
@@ -36,7 +46,7 @@ export function refuseAdminRequest(
     readonly method: string;
     readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   },
-  admin: Pick<AdminPolicy, 'origins' | 'loopbackOnly'>,
+  admin: Pick<AdminPolicy, 'access' | 'origins' | 'loopbackOnly'>,
 ): { status: 403; detail: string } | undefined {
   const host = request.headers['host'];
   if (admin.loopbackOnly && (typeof host !== 'string' || !isLoopback(hostName(host)))) {
@@ -50,7 +60,7 @@ export function refuseAdminRequest(
     typeof origin === 'string' &&
     !SAFE_METHODS.has(request.method) &&
     !admin.origins.includes(origin) &&
-    !isOwnOrigin(origin, host)
+    !isOwnOrigin(origin, host, admin.access)
   ) {
     return {
       status: 403,
