@@ -70,21 +70,6 @@ export function formatDuration(seconds) {
 }
 
 /**
- * `12.5 MiB`.
- * @param {number} bytes
- */
-export function formatBytes(bytes) {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-/**
  * The class that colours a status: `status-2xx` … `status-5xx`.
  * @param {number} status
  */

@@ -2,7 +2,7 @@
 /** @import { FixtureListing } from './types.js' */
 import { AdminError } from './admin-client.js';
 import { h, replace } from './dom.js';
-import { formatBytes, formatDuration } from './format.js';
+import { formatDuration } from './format.js';
 import { problemList } from './problem-list.js';
 
 /**
@@ -12,28 +12,24 @@ import { problemList } from './problem-list.js';
 const record = (value) => (typeof value === 'object' && value !== null ? { ...value } : {});
 
 /**
- * The budget line: used of the limit, as a meter, when the mock reports one.
- * @param {Record<string, unknown>} state
+ * One limit of the run-time state, as a meter: `312 of 1000`.
+ * @param {string} id
+ * @param {string} label
+ * @param {unknown} use `{used, limit}` as the health answer has it
  */
-function budget(state) {
-  const used = state['usedBytes'];
-  const limit = state['budgetBytes'];
-  if (typeof used !== 'number' || typeof limit !== 'number')
+function meter(id, label, use) {
+  const { used, limit } = record(use);
+  if (typeof used !== 'number' || typeof limit !== 'number' || limit <= 0)
     return h('span', { class: 'muted' }, 'not reported by this version of the mock');
   return [
-    h('meter', {
-      id: 'budget-meter',
-      min: 0,
-      max: limit,
-      value: used,
-      'aria-label': 'Run-time state budget used',
-    }),
-    ` ${formatBytes(used)} of ${formatBytes(limit)} (${((100 * used) / limit).toFixed(1)}%)`,
+    h('meter', { id, min: 0, max: limit, value: used, 'aria-label': label }),
+    ` ${used} of ${limit} (${((100 * used) / limit).toFixed(1)}%)`,
   ];
 }
 
 /**
- * The Health view: version, seed, spec, fixture counts, requests, uptime and budget use.
+ * The Health view: version, seed, spec, fixture counts, requests, uptime, and how much of the
+ * run-time state's limits is used.
  * @param {HTMLElement} panel
  * @param {{ client: AdminClient }} deps
  */
@@ -70,7 +66,14 @@ export function createHealthView(panel, { client }) {
           ['Run-time fixtures (global)', String(fixtures.length - files.length)],
           ['Requests since start', String(health['requests'] ?? '?')],
           ['Uptime', typeof uptime === 'number' ? formatDuration(uptime) : '?'],
-          ['State budget', budget(state)],
+          [
+            'Journal (entries kept)',
+            meter('journal-meter', 'Journal entries kept', state['journal']),
+          ],
+          [
+            'Sessions with run-time state',
+            meter('sessions-meter', 'Sessions with run-time state', state['sessions']),
+          ],
         ];
         replace(
           list,

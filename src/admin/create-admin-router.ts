@@ -9,7 +9,9 @@ import { LimitError } from '../state/runtime-state.js';
 import { sendDetail } from './admin-http.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
 import { routeCoverage } from './route-coverage.js';
+import { routeDashboard } from './route-dashboard.js';
 import { routeFixtures } from './route-fixtures.js';
+import { routeHealth } from './route-health.js';
 import { routeJournal } from './route-journal.js';
 import { routePact } from './route-pact.js';
 import { routeProviderStates } from './route-provider-states.js';
@@ -26,8 +28,9 @@ function tokenMatches(sent: string | undefined, expected: string): boolean {
 }
 
 /**
- * The admin API under `/__mock`: health, run-time fixtures, scenarios, the request journal (and
- * its live stream) and reset. JSON in and out; errors as `{"detail": ...}`.
+ * The admin API under `/__mock`: the dashboard, health, run-time fixtures, scenarios, the request
+ * journal (and its live stream), coverage, pact, provider states and reset. JSON in and out;
+ * errors as `{"detail": ...}`.
  */
 export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: string): Router {
   const router = express.Router();
@@ -35,7 +38,13 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
   router.use((req, res, next) => {
     const refusal = refuseAdminRequest(req, policy);
     if (refusal) sendDetail(res, refusal.status, refusal.detail);
-    else if (token !== undefined && !tokenMatches(req.get(ADMIN_TOKEN_HEADER), token)) {
+    else next();
+  });
+  // The dashboard's page and files hold no data: they load without the token, and the page asks
+  // for it; everything it shows comes from the calls below, which need it.
+  routeDashboard(router);
+  router.use((req, res, next) => {
+    if (token !== undefined && !tokenMatches(req.get(ADMIN_TOKEN_HEADER), token)) {
       sendDetail(
         res,
         401,
@@ -53,16 +62,7 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
       );
     else next();
   });
-  router.get('/health', (_req, res) => {
-    res.json({
-      status: 'ok',
-      version,
-      seed: engine.options.seed,
-      fixtures: engine.files.events.size + engine.files.responses.size,
-      requests: engine.state.journal.arrived,
-      uptimeSeconds: Math.round((Date.now() - engine.startedAt.getTime()) / 1000),
-    });
-  });
+  routeHealth(router, engine, version);
   routeFixtures(router, engine);
   routeScenarios(router, engine);
   routeRequestStream(router, engine);
