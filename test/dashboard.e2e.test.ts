@@ -13,6 +13,17 @@ const SHOTS = join(ROOT, 'reports', 'dashboard');
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 420, height: 800 };
 
+// Run in the page; written as text, as the tests are type-checked without the DOM's types.
+const FOCUSED_ID = 'document.activeElement?.id';
+/** The ids of the shown form controls that have neither a `<label>` nor an `aria-label`. */
+const UNLABELLED_CONTROLS = `[...document.querySelectorAll('input, select, textarea')]
+  .filter((control) => !control.closest('[hidden]'))
+  .filter((control) => control.labels.length === 0 && !control.getAttribute('aria-label'))
+  .map((control) => control.id || control.outerHTML)`;
+/** How far the page is wider than the window (0: no sideways scroll). */
+const SIDEWAYS_OVERFLOW =
+  'document.documentElement.scrollWidth - document.documentElement.clientWidth';
+
 /** A request of the mocked API from the test itself, as a consumer would send it. */
 async function getEvent(url: string, id: string): Promise<number> {
   const res = await fetch(`${url}/v1/audit/events/${id}`, { headers: AUTH_HEADERS });
@@ -195,20 +206,15 @@ describe('the dashboard at /__mock/ in headless Chromium', () => {
     await page.getByRole('tab', { name: 'Requests' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#panel-outcomes').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-outcomes');
+    expect(await page.evaluate<string>(FOCUSED_ID)).toBe('tab-outcomes');
     await page.keyboard.press('End');
     expect(await page.locator('#panel-health').isVisible()).toBe(true);
-    // Every form control has a label a screen reader reads.
-    const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input, select, textarea')]
-        .filter((control) => control instanceof HTMLElement && !control.closest('[hidden]'))
-        .filter(
-          (control) =>
-            (control as HTMLInputElement).labels?.length === 0 &&
-            !control.getAttribute('aria-label'),
-        )
-        .map((control) => control.id || control.outerHTML),
-    );
+    // Every form control of every view has a label a screen reader reads.
+    const unlabelled: string[] = [];
+    for (const view of ['Requests', 'Outcomes', 'Fixtures', 'Coverage', 'Health']) {
+      await page.getByRole('tab', { name: view }).click();
+      unlabelled.push(...(await page.evaluate<string[]>(UNLABELLED_CONTROLS)));
+    }
     expect(unlabelled).toEqual([]);
     await page.close();
   });
@@ -219,9 +225,7 @@ describe('the dashboard at /__mock/ in headless Chromium', () => {
     const page = await openDashboard(url, NARROW);
     await live(page);
     await page.locator('tr.request', { hasText: 'evt_e2e_narrow' }).waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await page.evaluate<number>(SIDEWAYS_OVERFLOW);
     expect(overflow).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'requests-narrow.png') });
     await page.close();
