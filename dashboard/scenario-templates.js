@@ -1,7 +1,10 @@
-/** The statuses a step answers with the provider's body (`FORCED_STATUSES` of the mock). */
+/**
+ * The statuses a step answers with the provider's body: `FORCED_STATUSES` of the mock
+ * (test/dashboard.test.ts keeps the two lists equal).
+ */
 export const STATUSES = [200, 401, 403, 404, 422, 429, 500, 502, 503, 504];
 
-/** Ways a step can break the answer on the wire (`FAULTS` of the mock). */
+/** Ways a step can break the answer on the wire: `FAULTS` of the mock (kept equal the same way). */
 export const FAULTS = ['connection-reset', 'empty-response', 'malformed-body', 'slow-body'];
 
 /** The templates the Outcomes view offers, with how each is named there. */

@@ -196,7 +196,13 @@ export function createOutcomesView(panel, { client, session, fixtureIds }) {
                 scenario.steps.map((step) => h('li', {}, describeStep(step))),
               ),
             ),
-            h('td', { class: 'num' }, scenario.remaining),
+            h(
+              'td',
+              { class: 'num' },
+              scenario.remaining > 0
+                ? scenario.remaining
+                : h('span', { class: 'muted' }, '0, used up'),
+            ),
             h(
               'td',
               {},

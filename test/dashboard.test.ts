@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { loadDashboardAssets } from '../src/admin/dashboard-assets.js';
+import { readFileSync } from 'node:fs';
+import { DASHBOARD_DIR, loadDashboardAssets } from '../src/admin/dashboard-assets.js';
+import { FAULTS } from '../src/core/fault.js';
+import { FORCED_STATUSES } from '../src/core/forced-status.js';
 import { createApp } from '../src/library/create-app.js';
 import { admin, parse } from './helpers/mock-http.js';
 import { serveMock } from './helpers/serve-mock.js';
@@ -190,5 +193,20 @@ describe('GET /__mock/health for the Health view', () => {
       journal: { used: 1, limit: 50 },
       sessions: { used: 1, limit: 1000 },
     });
+  });
+});
+
+describe('the Outcomes templates offer what a scenario step takes', () => {
+  /** An `export const NAME = [...]` list of the page's scenario-templates.js, read as JSON. */
+  const pageList = (name: string): unknown => {
+    const source = readFileSync(`${DASHBOARD_DIR}/scenario-templates.js`, 'utf8');
+    const list = new RegExp(`export const ${name} = (\\[[^\\]]*\\]);`).exec(source)?.[1];
+    if (list === undefined) throw new Error(`scenario-templates.js has no list ${name}.`);
+    return JSON.parse(list.replaceAll("'", '"'));
+  };
+
+  it('every forced status, and every fault, as the mock knows them', () => {
+    expect(pageList('STATUSES')).toEqual([...FORCED_STATUSES]);
+    expect(pageList('FAULTS')).toEqual([...FAULTS]);
   });
 });
