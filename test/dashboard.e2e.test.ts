@@ -219,15 +219,27 @@ describe('the dashboard at /__mock/ in headless Chromium', () => {
     await page.close();
   });
 
-  it('fits a narrow window: no part of the page needs a sideways scroll', async () => {
+  it('fits a narrow window: no view needs a sideways scroll', async () => {
     const { url } = await serveMock();
     await getEvent(url, 'evt_e2e_narrow');
     const page = await openDashboard(url, NARROW);
     await live(page);
-    await page.locator('tr.request', { hasText: 'evt_e2e_narrow' }).waitFor();
-    const overflow = await page.evaluate<number>(SIDEWAYS_OVERFLOW);
-    expect(overflow).toBe(0);
-    await page.screenshot({ path: join(SHOTS, 'requests-narrow.png') });
+    /** Each view, and what shows once its data is in. */
+    const views = [
+      ['Requests', 'tr.request'],
+      ['Outcomes', '#panel-outcomes .empty'],
+      ['Fixtures', '#fixtures tbody tr'],
+      ['Coverage', '#coverage tbody tr'],
+      ['Health', '#health dd'],
+    ] as const;
+    const overflow: Record<string, number> = {};
+    for (const [view, ready] of views) {
+      await page.getByRole('tab', { name: view }).click();
+      await page.locator(ready).first().waitFor();
+      overflow[view] = await page.evaluate<number>(SIDEWAYS_OVERFLOW);
+      if (view === 'Requests') await page.screenshot({ path: join(SHOTS, 'requests-narrow.png') });
+    }
+    expect(overflow).toEqual({ Requests: 0, Outcomes: 0, Fixtures: 0, Coverage: 0, Health: 0 });
     await page.close();
   });
 
