@@ -10,11 +10,14 @@ import { adminCors } from './admin-cors.js';
 import { sendDetail } from './admin-http.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
 import { routeCoverage } from './route-coverage.js';
+import { routeDashboard } from './route-dashboard.js';
 import { routeFixtures } from './route-fixtures.js';
+import { routeHealth } from './route-health.js';
 import { routeJournal } from './route-journal.js';
 import { routePact } from './route-pact.js';
 import { routeProviderStates } from './route-provider-states.js';
 import { routePreferences } from './route-preferences.js';
+import { routeRequestStream } from './route-request-stream.js';
 import { routeScenarios } from './route-scenarios.js';
 
 /** The header that carries the admin token when one is configured. */
@@ -27,8 +30,9 @@ function tokenMatches(sent: string | undefined, expected: string): boolean {
 }
 
 /**
- * The admin API under `/__mock`: health, run-time fixtures, scenarios, the request journal and
- * reset. JSON in and out; errors as `{"detail": ...}`.
+ * The admin API under `/__mock`: the dashboard, health, run-time fixtures, scenarios, the request
+ * journal (and its live stream), coverage, pact, provider states and reset. JSON in and out;
+ * errors as `{"detail": ...}`.
  */
 export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: string): Router {
   const router = express.Router();
@@ -37,7 +41,13 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
   router.use((req, res, next) => {
     const refusal = refuseAdminRequest(req, policy);
     if (refusal) sendDetail(res, refusal.status, refusal.detail);
-    else if (token !== undefined && !tokenMatches(req.get(ADMIN_TOKEN_HEADER), token)) {
+    else next();
+  });
+  // The dashboard's page and files hold no data: they load without the token, and the page asks
+  // for it; everything it shows comes from the calls below, which need it.
+  routeDashboard(router);
+  router.use((req, res, next) => {
+    if (token !== undefined && !tokenMatches(req.get(ADMIN_TOKEN_HEADER), token)) {
       sendDetail(
         res,
         401,
@@ -55,18 +65,10 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
       );
     else next();
   });
-  router.get('/health', (_req, res) => {
-    res.json({
-      status: 'ok',
-      version,
-      seed: engine.options.seed,
-      fixtures: engine.files.events.size + engine.files.responses.size,
-      requests: engine.state.journal.arrived,
-      uptimeSeconds: Math.round((Date.now() - engine.startedAt.getTime()) / 1000),
-    });
-  });
+  routeHealth(router, engine, version);
   routeFixtures(router, engine);
   routeScenarios(router, engine);
+  routeRequestStream(router, engine);
   routeJournal(router, engine);
   routeCoverage(router, engine);
   routePact(router, engine);

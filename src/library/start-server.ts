@@ -77,6 +77,8 @@ export async function startMock(
   const close = () => {
     clearTimeout(warming);
     stopWatching();
+    // Live streams never go idle: end them, or closing would wait the whole grace period.
+    engine.state.feed.close();
     return new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       // Keep-alive sockets go as soon as they are idle; busy ones get the grace period.

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockRequest } from '../core/mock-request.js';
 import type { Engine } from '../engine/engine.js';
 import { recordOutcome } from '../engine/record-outcome.js';
+import type { RecordedRequest } from '../state/journal.js';
 import { writeAnswer } from './write-answer.js';
 
 function headersOf(req: IncomingMessage): Record<string, string | undefined> {
@@ -20,7 +21,8 @@ export function toMockRequest(req: IncomingMessage): MockRequest {
 
 /**
  * Serves one request of the mocked API: the engine answers it, the answer is written (after its
- * delay, broken as its fault says), and once the exchange is over it is journaled and logged.
+ * delay, broken as its fault says), and once the exchange is over it is journaled, handed to the
+ * live feed and logged.
  */
 export function serveApi(engine: Engine, req: IncomingMessage, res: ServerResponse): void {
   const started = process.hrtime.bigint();
@@ -36,7 +38,7 @@ export function serveApi(engine: Engine, req: IncomingMessage, res: ServerRespon
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
     const fault = answer.fault ?? null;
     const { status, source } = answer;
-    engine.state.journal.record({
+    const entry: RecordedRequest = {
       seq,
       time: arrived.toISOString(),
       method,
@@ -50,8 +52,11 @@ export function serveApi(engine: Engine, req: IncomingMessage, res: ServerRespon
       fault,
       valid: answer.violations === undefined,
       latencyMs,
-    });
+    };
+    engine.state.journal.record(entry);
     recordOutcome(engine, request, handled, arrived);
+    // After the outcome is counted, so a client of the feed that reads the coverage sees it.
+    engine.state.feed.publish(entry, answer);
     engine.logger.request?.({ method, path, status, source, latencyMs, session, fault });
   });
   writeAnswer(req, res, answer);

@@ -105,6 +105,11 @@ export class Journal {
       .map((entry) => ({ ...entry, headers: redactHeaders(entry.headers) }));
   }
 
+  /** The newest entries of every session, newest arrival first (a live stream starts with them). */
+  recent(limit: number): JournalEntry[] {
+    return this.query({ limit });
+  }
+
   get size(): number {
     return this.#entries.filter((entry) => entry !== undefined).length;
   }

@@ -2,6 +2,7 @@ import type { ResolvedOptions } from '../config/resolve-options.js';
 import type { EventFixture, FixtureSet, ResponseFixture } from '../fixture-files/load-fixtures.js';
 import { MockError } from '../core/mock-error.js';
 import { Journal } from './journal.js';
+import { RequestFeed } from './request-feed.js';
 import type { ScenarioDefinition, ScenarioStep } from './scenario.js';
 import { compileGlob } from './glob-matcher.js';
 
@@ -57,6 +58,8 @@ function filesLookup(files: FixtureSet): FixtureLookup {
 /** Everything set at run time: fixtures and scenarios by session, and the request journal. */
 export class RuntimeState {
   readonly journal: Journal;
+  /** Requests as they are journaled, for live streams. */
+  readonly feed = new RequestFeed();
   readonly #fixtures = new Map<Session, Map<string, RuntimeFixture>>();
   readonly #scenarios = new Map<Session, ActiveScenario[]>();
   #nextScenario = 0;
