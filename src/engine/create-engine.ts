@@ -7,6 +7,7 @@ import { isSpecUrl, readSpecFile } from '../contract/load-spec.js';
 import { SpecError } from '../contract/spec-error.js';
 import type { Answer } from '../core/answer.js';
 import { standaloneBuffer } from '../core/standalone-buffer.js';
+import { FixtureFolder } from '../fixture-files/fixture-folder.js';
 import type { FixtureSet } from '../fixture-files/load-fixtures.js';
 import { createEventGenerator } from '../generator/create-event-generator.js';
 import type { SpecEventGenerator } from '../generator/follow-spec.js';
@@ -26,7 +27,7 @@ import { createProviderRoutes } from './provider-routes.js';
 import type { RouteMatcher } from './route-request.js';
 import { createRouteMatcher } from './route-request.js';
 import { generatorForSpec } from './generator-for-spec.js';
-import { loadServedFixtures } from './load-served-fixtures.js';
+import { loadServedFixtures, reloadServedFixtures } from './load-served-fixtures.js';
 import { specJson, specTitle } from './spec-json.js';
 
 /** How many generated answers are kept (about 1 KB each). */
@@ -41,6 +42,7 @@ interface Served {
   readonly matchRoute: RouteMatcher;
   readonly providerRoutes: ProviderRoutes;
   readonly files: FixtureSet;
+  readonly fixtureFolder: FixtureFolder;
   readonly generated: HotCache<string, Answer>;
 }
 
@@ -52,6 +54,8 @@ function serve(
 ): Served {
   const contract = compileContract(spec.document);
   const serialize = createEventSerializer(contract.eventFields);
+  // A folder of its own per spec: what its files gave is checked against this contract.
+  const fixtureFolder = new FixtureFolder(options.fixtures, { contract, serialize });
   return {
     spec,
     contract,
@@ -63,7 +67,8 @@ function serve(
       options,
       assets,
     ),
-    files: loadServedFixtures(options.fixtures, spec, contract, serialize, logger),
+    files: loadServedFixtures(fixtureFolder, spec, logger),
+    fixtureFolder,
     // A cached answer keeps its own bytes, not a slab of the shared buffer pool.
     generated: new HotCache<string, Answer>(GENERATED_CACHE_SIZE, 1_024, (answer) => ({
       ...answer,
@@ -90,14 +95,11 @@ export function createEngine(
     options,
     logger,
     ...serve(loaded, options, logger, assets),
-    reloadFixtures() {
-      engine.files = loadServedFixtures(
-        options.fixtures,
-        engine.spec,
-        engine.contract,
-        engine.serialize,
-        logger,
-      );
+    async reloadFixtures(changed) {
+      const { fixtureFolder, spec } = engine;
+      const files = await reloadServedFixtures(fixtureFolder, spec, logger, changed);
+      // A spec reloaded meanwhile brought fixtures of its own, checked against it: they stay.
+      if (engine.fixtureFolder === fixtureFolder) engine.files = files;
       return engine.files;
     },
     reloadSpec() {
