@@ -2,11 +2,11 @@ import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { AdminPolicy } from '../config/admin-access.js';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-depth.js';
-import { SESSION_HEADER } from '../core/mock-request.js';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import type { Engine } from '../engine/engine.js';
-import { LimitError } from '../state/runtime-state.js';
-import { sendDetail } from './admin-http.js';
+import { LimitError, limitStatus } from '../state/limit-error.js';
+import { allParameter, sendDetail, sessionOf } from './admin-http.js';
+import { refuseDeclaredBody } from './refuse-declared-body.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
 import { routeCoverage } from './route-coverage.js';
 import { routeFixtures } from './route-fixtures.js';
@@ -14,6 +14,15 @@ import { routeJournal } from './route-journal.js';
 import { routePact } from './route-pact.js';
 import { routeProviderStates } from './route-provider-states.js';
 import { routeScenarios } from './route-scenarios.js';
+
+/** A body that nests too deep, refused before it is parsed; Express answers its status. */
+class TooDeepError extends Error {
+  readonly status = 400;
+  readonly type = 'entity.too.deep';
+  constructor() {
+    super(`The request body nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter document.`);
+  }
+}
 
 /** The header that carries the admin token when one is configured. */
 export const ADMIN_TOKEN_HEADER = 'x-mock-admin-token';
@@ -42,24 +51,35 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
       );
     } else next();
   });
-  router.use(express.json({ limit: policy.bodyLimit, type: () => true, strict: false }));
   router.use((req, res, next) => {
-    if (nestedDeeperThan(req.body))
-      sendDetail(
-        res,
-        400,
-        `The request body nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter document.`,
-      );
-    else next();
+    if (!refuseDeclaredBody(req, res, policy.bodyLimit)) next();
   });
+  router.use(
+    express.json({
+      limit: policy.bodyLimit,
+      type: () => true,
+      strict: false,
+      // Checked on the text before it is parsed: a deep or huge document costs no parsing.
+      verify: (_req, _res, body) => {
+        if (jsonDeeperThan(body.toString('utf8'))) throw new TooDeepError();
+      },
+    }),
+  );
   router.get('/health', (_req, res) => {
+    const { state } = engine;
     res.json({
       status: 'ok',
       version,
       seed: engine.options.seed,
       fixtures: engine.files.events.size + engine.files.responses.size,
-      requests: engine.state.journal.arrived,
+      requests: state.journal.arrived,
       uptimeSeconds: Math.round((Date.now() - engine.startedAt.getTime()) / 1000),
+      state: {
+        budgetBytes: state.budget.limit,
+        usedBytes: state.budget.used(),
+        sessions: state.sessionCount,
+        journal: state.journal.stats(),
+      },
     });
   });
   routeFixtures(router, engine);
@@ -69,8 +89,13 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
   routePact(router, engine);
   routeProviderStates(router, engine);
   router.post('/reset', (req, res) => {
-    engine.state.reset(req.get(SESSION_HEADER) ?? undefined);
-    res.status(204).end();
+    const all = allParameter(req);
+    if (all === undefined) sendDetail(res, 400, 'all must be true or false.');
+    else {
+      if (all) engine.state.resetAll();
+      else engine.state.reset(sessionOf(req));
+      res.status(204).end();
+    }
   });
   router.use((req, res) =>
     sendDetail(
@@ -80,7 +105,7 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
     ),
   );
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (error instanceof LimitError) sendDetail(res, 429, error.message);
+    if (error instanceof LimitError) sendDetail(res, limitStatus(error.kind), error.message);
     else next(error);
   });
   return router;

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { generateEvent } from '../src/library/generate-event.js';
+import { runNode } from './helpers/cli-process.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
+import { ROOT } from './helpers/paths.js';
+import { serveMock } from './helpers/serve-mock.js';
+
+const MiB = 1024 * 1024;
+
+interface Health {
+  readonly state: {
+    readonly budgetBytes: number;
+    readonly usedBytes: number;
+    readonly journal: { entries: number; bytes: number; dropped: number };
+  };
+}
+
+const health = async (url: string) =>
+  (await (await fetch(`${url}/__mock/health`)).json()) as Health;
+
+const put = (url: string, id: string, body: unknown, session?: string) =>
+  fetch(`${url}/__mock/fixtures/${id}`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      ...(session === undefined ? {} : { 'x-mock-session': session }),
+    },
+    body: JSON.stringify(body),
+  });
+
+/** A valid event whose payload is `bytes` of text. */
+const eventOf = (id: string, bytes: number) => ({
+  ...generateEvent(id),
+  event_payload: { filler: 'x'.repeat(bytes) },
+});
+
+describe('run-time state has a byte budget (limits.stateBytes)', () => {
+  it('holds 1 MB fixtures of empty objects within the budget, refuses the rest with 429, and gives the heap back on reset', async () => {
+    // In a process of its own with a 256 MB heap: without the budget (and with the parsed event
+    // kept beside its bytes) 20 of these fixtures took over 400 MB and the process died.
+    const result = await runNode(
+      [
+        '--expose-gc',
+        '--max-old-space-size=256',
+        '--import',
+        'tsx',
+        'test/helpers/state-heap-probe.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: { PROBE_PUTS: '20', PROBE_STATE_BYTES: String(16 * MiB) },
+        timeoutMs: 60_000,
+      },
+    );
+    expect(result, result.stderr).toMatchObject({ code: 0 });
+    const probe = JSON.parse(result.stdout) as {
+      before: number;
+      full: number;
+      after: number;
+      statuses: number[];
+      refusal: string;
+      servedBytes: number;
+    };
+    const accepted = probe.statuses.filter((status) => status === 201).length;
+    expect(accepted).toBeGreaterThanOrEqual(12);
+    expect(probe.statuses).toEqual([
+      ...Array<number>(accepted).fill(201),
+      ...Array<number>(20 - accepted).fill(429),
+    ]);
+    expect(JSON.parse(probe.refusal)).toEqual({
+      detail: expect.stringMatching(
+        /budget of 16 MiB \(limits\.stateBytes\) is full.*--state-bytes/,
+      ),
+    });
+    // One copy of each fixture: its bytes (about 1 MB), not its parsed objects (about 21 MB).
+    expect(probe.full - probe.before).toBeLessThan(16 * MiB * 1.25);
+    expect(probe.full - probe.before).toBeGreaterThan(accepted * 0.9 * MiB);
+    expect(probe.after - probe.before).toBeLessThan(2 * MiB);
+    expect(probe.servedBytes).toBeGreaterThan(1_000_000);
+  }, 60_000);
+
+  it('answers 413 for a fixture larger than the whole budget, naming the budget and how to raise it', async () => {
+    const { url } = await serveMock({
+      limits: { stateBytes: MiB },
+      admin: { bodyLimit: 2 * MiB },
+    });
+    const res = await put(url, 'too_big', eventOf('too_big', 1_500_000));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({
+      detail: expect.stringMatching(
+        /more than the whole run-time state budget of 1 MiB \(limits\.stateBytes\).*raise limits\.stateBytes \(--state-bytes/,
+      ),
+    });
+    expect((await put(url, 'small', eventOf('small', 1_000))).status).toBe(201);
+  });
+
+  it('keeps what it holds when it refuses: earlier fixtures still answer byte for byte', async () => {
+    const { url } = await serveMock({ limits: { stateBytes: 2 * MiB } });
+    const sent: string[] = [];
+    let status = 201;
+    for (let index = 0; status === 201; index += 1) {
+      status = (await put(url, `f${index}`, eventOf(`f${index}`, 300_000), 's1')).status;
+      if (status === 201) sent.push(`f${index}`);
+    }
+    expect(status).toBe(429);
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    for (const id of sent) {
+      const res = await fetch(`${url}/v1/audit/events/${id}`, {
+        headers: { ...AUTH_HEADERS, 'x-mock-session': 's1' },
+      });
+      expect(
+        ((await res.json()) as { event_payload: { filler: string } }).event_payload.filler,
+      ).toHaveLength(300_000);
+    }
+    const { state } = await health(url);
+    expect(state.usedBytes).toBeLessThanOrEqual(state.budgetBytes);
+    // Deleting one makes room again.
+    expect(
+      (
+        await fetch(`${url}/__mock/fixtures/f0`, {
+          method: 'DELETE',
+          headers: { 'x-mock-session': 's1' },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await put(url, 'again', eventOf('again', 300_000), 's1')).status).toBe(201);
+  });
+
+  it('counts scenarios: a scenario past the budget is refused with 429, and reset frees it', async () => {
+    const { url } = await serveMock({ limits: { stateBytes: MiB } });
+    const scenario = (name: string) =>
+      fetch(`${url}/__mock/scenarios`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name,
+          match: { pattern: 'evt_*' },
+          steps: [{ status: 404, body: { detail: 'y'.repeat(150_000) }, times: 1000 }],
+        }),
+      });
+    const statuses: number[] = [];
+    for (let index = 0; index < 8; index += 1) statuses.push((await scenario(`s${index}`)).status);
+    expect(statuses).toContain(201);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await fetch(`${url}/__mock/reset`, { method: 'POST' })).status).toBe(204);
+    expect((await health(url)).state.usedBytes).toBe(0);
+    expect((await scenario('after reset')).status).toBe(201);
+  });
+
+  it('keeps the journal within half the budget whatever the requests carry, and fixtures still fit', async () => {
+    const { url } = await serveMock({ limits: { stateBytes: 2 * MiB } });
+    const big = 'h'.repeat(8_000);
+    await Promise.all(
+      Array.from({ length: 400 }, (_, index) =>
+        fetch(`${url}/v1/audit/events/e${index}`, {
+          headers: { ...AUTH_HEADERS, 'x-big': big, 'x-mock-session': `w${index % 40}` },
+        }).then((res) => res.arrayBuffer()),
+      ),
+    );
+    const { state } = await health(url);
+    expect(state.journal.bytes).toBeLessThanOrEqual(MiB);
+    expect(state.journal.bytes).toBeGreaterThan(MiB / 2);
+    expect(state.usedBytes).toBeLessThanOrEqual(state.budgetBytes);
+    expect((await put(url, 'fits', eventOf('fits', 500_000))).status).toBe(201);
+  });
+});
