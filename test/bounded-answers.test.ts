@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import { connect } from 'node:net';
+import { syncBuiltinESMExports } from 'node:module';
+import { join } from 'node:path';
+import type { MockInstance } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { generateEvent } from '../src/library/generate-event.js';
+import { startServer } from '../src/library/start-server.js';
+import { AUTH_HEADERS } from './helpers/credentials.js';
+import { parseRawAnswers } from './helpers/hostile-http.js';
+import { serveMock } from './helpers/serve-mock.js';
+import { tempDir } from './helpers/temp-dir.js';
+import { waitFor } from './helpers/wait-for.js';
+
+/** A fixtures folder of `count` event files. */
+function manyFixtures(count: number): string {
+  const template = JSON.stringify(generateEvent('evt_template'));
+  const files: Record<string, string> = {};
+  for (let index = 0; index < count; index += 1)
+    files[`events/evt_${index}.json`] = template.replace('"evt_template"', `"evt_${index}"`);
+  return tempDir(files);
+}
+
+describe('error answers stay small whatever the mock holds', () => {
+  it('Prefer: example=nope names a few fixture ids and how many more, not all 2,000', async () => {
+    const { url } = await serveMock({ fixtures: manyFixtures(2_000) });
+    const res = await fetch(`${url}/v1/audit/events/e1`, {
+      headers: { ...AUTH_HEADERS, prefer: 'example=nope' },
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(1_000);
+    expect(JSON.parse(text)).toEqual({
+      detail: expect.stringMatching(
+        /^Prefer: example=nope names no fixture; example can be one of (evt_\d+, ){9}evt_\d+ and 1,990 more \(GET \/__mock\/fixtures lists them all\)\.$/,
+      ),
+    });
+  });
+
+  it('a body with thousands of violations is answered with the first 50 and a count of the rest', async () => {
+    const { url } = await serveMock();
+    const extra = Object.fromEntries(Array.from({ length: 5_000 }, (_, index) => [`k${index}`, 1]));
+    const res = await fetch(`${url}/__mock/fixtures/evt_x`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...generateEvent('evt_x'), ...extra }),
+    });
+    expect(res.status).toBe(400);
+    const { detail } = (await res.json()) as { detail: { type: string; msg: string }[] };
+    expect(detail).toHaveLength(51);
+    expect(detail.at(-1)).toEqual({
+      type: 'truncated',
+      loc: ['body'],
+      msg: 'and 4,950 more violations; fix these and send it again to see them',
+    });
+  });
+});
+
+describe('an admin body over the limit is refused as soon as Content-Length says so', () => {
+  it('answers 413 before the body is sent', async () => {
+    const { server } = await serveMock();
+    const socket = connect(server.port, '127.0.0.1');
+    const reply = await new Promise<Buffer>((resolve) => {
+      const parts: Buffer[] = [];
+      socket.on('connect', () =>
+        // 2 MiB announced, a few bytes sent, and the rest never: the answer must not wait for it.
+        socket.write(
+          'PUT /__mock/fixtures/big HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n{"id":',
+        ),
+      );
+      socket.on('data', (chunk: Buffer) => {
+        parts.push(chunk);
+        if (Buffer.concat(parts).includes('}')) resolve(Buffer.concat(parts));
+      });
+    });
+    socket.destroy();
+    const [answer] = parseRawAnswers(reply);
+    expect(answer?.status).toBe(413);
+    expect(answer?.headers['connection']).toBe('close');
+    expect(JSON.parse(answer?.body ?? '')).toEqual({
+      detail:
+        'The request body is too large for the admin API: Content-Length says 2097152 bytes, the limit is 1048576 (admin.bodyLimit); send less, or raise admin.bodyLimit.',
+    });
+  });
+});
+
+describe('a reload of a large folder reads only what changed', () => {
+  it('opens one file when one of 3,000 fixtures changes', async () => {
+    const dir = manyFixtures(3_000);
+    const server = await startServer({
+      fixtures: dir,
+      watch: true,
+      port: 0,
+      log: { level: 'silent' },
+    });
+    const opened = [
+      vi.spyOn(fs, 'openSync') as MockInstance,
+      vi.spyOn(fs, 'readFileSync') as MockInstance,
+      vi.spyOn(fsp, 'open') as MockInstance,
+      vi.spyOn(fsp, 'readFile') as MockInstance,
+    ];
+    syncBuiltinESMExports();
+    try {
+      const changed = JSON.stringify({ ...generateEvent('evt_7'), event_payload: 'changed' });
+      writeFileSync(join(dir, 'events', 'evt_7.json'), changed);
+      await waitFor('the changed fixture to be served', async () => {
+        const res = await fetch(`${server.url}/v1/audit/events/evt_7`, { headers: AUTH_HEADERS });
+        return ((await res.json()) as { event_payload: unknown }).event_payload === 'changed'
+          ? true
+          : undefined;
+      });
+      const paths = opened.flatMap((spy) => spy.mock.calls.map((args) => String(args[0])));
+      expect(paths.filter((path) => path.startsWith(dir))).toEqual([
+        join(dir, 'events', 'evt_7.json'),
+      ]);
+    } finally {
+      for (const spy of opened) spy.mockRestore();
+      syncBuiltinESMExports();
+      await server.close();
+    }
+  });
+});
