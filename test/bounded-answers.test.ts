@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
+import type * as FsModule from 'node:fs';
+import type * as FsPromisesModule from 'node:fs/promises';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { connect } from 'node:net';
-import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import type { MockInstance } from 'vitest';
 import { describe, expect, it, vi } from 'vitest';
@@ -13,6 +13,11 @@ import { parseRawAnswers } from './helpers/hostile-http.js';
 import { serveMock } from './helpers/serve-mock.js';
 import { tempDir } from './helpers/temp-dir.js';
 import { waitFor } from './helpers/wait-for.js';
+
+// The builtins' CommonJS objects can be spied on (see test/traversal.test.ts).
+const require = createRequire(import.meta.url);
+const fs = require('node:fs') as typeof FsModule;
+const fsp = require('node:fs/promises') as typeof FsPromisesModule;
 
 /** A fixtures folder of `count` event files. */
 function manyFixtures(count: number): string {
