@@ -15,8 +15,8 @@ async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
 }
 
 let mock: RunningServer;
-// One session per test worker keeps parallel workers out of each other's way: its scenarios,
-// fixtures and journal entries are its own, and no other worker's traffic or reset touches them.
+// One session per test worker: its scenarios, fixtures and journal are its own, and no other
+// worker's traffic or reset touches them (/reset?all=true resets every session).
 const session = `worker-${process.env['VITEST_POOL_ID'] ?? '1'}`;
 const admin = (path: string, init: RequestInit = {}) =>
   fetch(`${mock.url}/__mock${path}`, {
@@ -28,7 +28,6 @@ beforeAll(async () => {
   mock = await startServer({ port: 0 });
 });
 afterAll(() => mock.close());
-// Forgets this session's state only (POST /__mock/reset?all=true would forget every session's).
 afterEach(() => admin('/reset', { method: 'POST' }));
 
 it('retries a 503 twice, then reads the event', async () => {
