@@ -63,30 +63,51 @@ describe('error answers stay small whatever the mock holds', () => {
   });
 });
 
-describe('an admin body over the limit is refused as soon as Content-Length says so', () => {
-  it('answers 413 before the body is sent', async () => {
-    const { server } = await serveMock();
-    const socket = connect(server.port, '127.0.0.1');
-    const reply = await new Promise<Buffer>((resolve) => {
-      const parts: Buffer[] = [];
-      socket.on('connect', () =>
-        // 2 MiB announced, a few bytes sent, and the rest never: the answer must not wait for it.
-        socket.write(
-          'PUT /__mock/fixtures/big HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2097152\r\n\r\n{"id":',
-        ),
-      );
-      socket.on('data', (chunk: Buffer) => {
-        parts.push(chunk);
-        if (Buffer.concat(parts).includes('}')) resolve(Buffer.concat(parts));
-      });
+/** Sends `head` (a request whose body is announced but never sent) and resolves with the answer. */
+async function answerBeforeTheBody(port: number, head: string) {
+  const socket = connect(port, '127.0.0.1');
+  const reply = await new Promise<Buffer>((resolve) => {
+    const parts: Buffer[] = [];
+    socket.on('connect', () => socket.write(head));
+    socket.on('data', (chunk: Buffer) => {
+      parts.push(chunk);
+      if (Buffer.concat(parts).includes('}')) resolve(Buffer.concat(parts));
     });
-    socket.destroy();
-    const [answer] = parseRawAnswers(reply);
+  });
+  socket.destroy();
+  const [answer] = parseRawAnswers(reply);
+  return answer;
+}
+
+const putHead = (id: string, length: number) =>
+  `PUT /__mock/fixtures/${id} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n{"id":`;
+
+describe('an admin body that cannot be taken is refused as soon as Content-Length says so', () => {
+  it('answers 413 for a body over admin.bodyLimit before the body is sent', async () => {
+    const { server } = await serveMock();
+    const answer = await answerBeforeTheBody(server.port, putHead('big', 2_097_152));
     expect(answer?.status).toBe(413);
     expect(answer?.headers['connection']).toBe('close');
     expect(JSON.parse(answer?.body ?? '')).toEqual({
       detail:
         'The request body is too large for the admin API: Content-Length says 2097152 bytes, the limit is 1048576 (admin.bodyLimit); send less, or raise admin.bodyLimit.',
+    });
+  });
+
+  it('answers 429 for a new fixture the full state budget has no room for, before its body is sent', async () => {
+    const { server, url } = await serveMock({ limits: { stateBytes: 2 * 1024 * 1024 } });
+    const filler = { ...generateEvent('evt_fill'), event_payload: 'f'.repeat(900_000) };
+    const fill = await fetch(`${url}/__mock/fixtures/evt_fill`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(filler),
+    });
+    expect(fill.status).toBe(201);
+    const answer = await answerBeforeTheBody(server.port, putHead('evt_more', 500_000));
+    expect(answer?.status).toBe(429);
+    expect(answer?.headers['connection']).toBe('close');
+    expect(JSON.parse(answer?.body ?? '')).toEqual({
+      detail: expect.stringMatching(/budget of 2 MiB \(limits\.stateBytes\) is full.*"evt_more"/),
     });
   });
 });

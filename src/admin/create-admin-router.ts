@@ -2,11 +2,13 @@ import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { AdminPolicy } from '../config/admin-access.js';
-import { jsonDeeperThan, MAX_JSON_DEPTH } from '../core/json-depth.js';
+import { jsonTextShape, MAX_JSON_DEPTH } from '../core/json-depth.js';
+import { MAX_ADMIN_JSON_VALUES } from '../core/limits.js';
 import type { Engine } from '../engine/engine.js';
 import { LimitError, limitStatus } from '../state/limit-error.js';
 import { allParameter, sendDetail, sessionOf } from './admin-http.js';
 import { refuseDeclaredBody } from './refuse-declared-body.js';
+import { roomRefusal } from './room-refusal.js';
 import { refuseAdminRequest } from './refuse-admin-request.js';
 import { routeCoverage } from './route-coverage.js';
 import { routeFixtures } from './route-fixtures.js';
@@ -15,13 +17,20 @@ import { routePact } from './route-pact.js';
 import { routeProviderStates } from './route-provider-states.js';
 import { routeScenarios } from './route-scenarios.js';
 
-/** A body that nests too deep, refused before it is parsed; Express answers its status. */
-class TooDeepError extends Error {
+/** A body refused before it is parsed (too deep, too many values); Express answers its status. */
+class BodyShapeError extends Error {
   readonly status = 400;
-  readonly type = 'entity.too.deep';
-  constructor() {
-    super(`The request body nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter document.`);
-  }
+  readonly type = 'entity.shape';
+}
+
+/** Why a JSON body is refused before it is parsed, or `undefined`. */
+function shapeProblem(text: string): string | undefined {
+  const { depth, values } = jsonTextShape(text);
+  if (depth > MAX_JSON_DEPTH)
+    return `The request body nests deeper than ${MAX_JSON_DEPTH} levels; send a flatter document.`;
+  if (values > MAX_ADMIN_JSON_VALUES)
+    return `The request body holds about ${values.toLocaleString('en')} JSON values, more than the ${MAX_ADMIN_JSON_VALUES.toLocaleString('en')} the admin API parses; send a smaller document.`;
+  return undefined;
 }
 
 /** The header that carries the admin token when one is configured. */
@@ -52,7 +61,13 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
     } else next();
   });
   router.use((req, res, next) => {
-    if (!refuseDeclaredBody(req, res, policy.bodyLimit)) next();
+    if (refuseDeclaredBody(req, res, policy.bodyLimit)) return;
+    const noRoom = roomRefusal(req, engine);
+    if (noRoom) {
+      // The body is never read: the connection closes after the answer.
+      res.setHeader('connection', 'close');
+      sendDetail(res, limitStatus(noRoom.kind), noRoom.message);
+    } else next();
   });
   router.use(
     express.json({
@@ -61,7 +76,8 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
       strict: false,
       // Checked on the text before it is parsed: a deep or huge document costs no parsing.
       verify: (_req, _res, body) => {
-        if (jsonDeeperThan(body.toString('utf8'))) throw new TooDeepError();
+        const problem = shapeProblem(body.toString('utf8'));
+        if (problem !== undefined) throw new BodyShapeError(problem);
       },
     }),
   );

@@ -92,17 +92,28 @@ export class RuntimeState {
   /** Takes `bytes` from the budget for `holder` (`what`, lower case, needs them), or throws the 413/429 that says what to do. */
   #take(holder: BudgetHolder, bytes: number, what: string): void {
     if (this.budget.tryTake(holder, bytes)) return;
+    throw (
+      this.refusal(holder, bytes, what) ?? new Error('unreachable: the budget refused what fits')
+    );
+  }
+
+  /**
+   * The 413 or 429 for `what` (lower case) needing `bytes` of the budget for `holder` now, or
+   * `undefined` when they fit. The admin API asks before reading a body whose length it knows.
+   */
+  refusal(holder: BudgetHolder, bytes: number, what: string): LimitError | undefined {
+    if (this.budget.fits(holder, bytes)) return undefined;
     const { limit } = this.budget;
     const raise = `raise limits.stateBytes (--state-bytes; now ${limit} bytes)`;
+    const half = formatBytes(this.budget.ceiling(holder));
     if (bytes > this.budget.ceiling(holder))
-      throw new LimitError(
+      return new LimitError(
         'too-large',
-        `${what.charAt(0).toUpperCase()}${what.slice(1)} needs about ${formatBytes(bytes)}, more than the whole run-time state budget of ${formatBytes(limit)} (limits.stateBytes); send less, or ${raise}.`,
+        `${what.charAt(0).toUpperCase()}${what.slice(1)} needs about ${formatBytes(bytes)}, more than run-time fixtures and scenarios may ever hold (${half}, half the state budget of ${formatBytes(limit)}, limits.stateBytes); send less, or ${raise}.`,
       );
-    const journal = this.journal.stats();
-    throw new LimitError(
+    return new LimitError(
       'budget',
-      `The run-time state budget of ${formatBytes(limit)} (limits.stateBytes) is full: ${formatBytes(this.budget.used('fixtures'))} in run-time fixtures, ${formatBytes(this.budget.used('scenarios'))} in scenarios, ${formatBytes(journal.bytes)} in ${journal.entries} journal entries; ${what} needs about ${formatBytes(bytes)}. Delete fixtures or scenarios, clear the journal (DELETE /__mock/requests), reset (POST /__mock/reset, ?all=true for every session), or ${raise}.`,
+      `The run-time state budget of ${formatBytes(limit)} (limits.stateBytes) is full: its half for run-time fixtures and scenarios (${half}) holds ${formatBytes(this.budget.used('fixtures'))} of fixtures and ${formatBytes(this.budget.used('scenarios'))} of scenarios; ${what} needs about ${formatBytes(bytes)}. Delete fixtures or scenarios, reset (POST /__mock/reset, ?all=true for every session), or ${raise}.`,
     );
   }
 

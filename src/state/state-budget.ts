@@ -4,8 +4,9 @@ export type BudgetHolder = (typeof BUDGET_HOLDERS)[number];
 
 /**
  * The byte budget of run-time state (`limits.stateBytes`): every run-time fixture, scenario and
- * journal entry takes its estimated size from it and gives it back when it goes. The journal may
- * hold at most half, so request traffic alone never leaves the admin API without room.
+ * journal entry takes its estimated size from it and gives it back when it goes. It is split in
+ * two halves: one for the journal, one for run-time fixtures and scenarios together, so request
+ * traffic never leaves the admin API without room, nor the admin API the journal.
  */
 export class StateBudget {
   readonly #used: Record<BudgetHolder, number> = { fixtures: 0, scenarios: 0, journal: 0 };
@@ -15,9 +16,16 @@ export class StateBudget {
       throw new RangeError(`The state budget must be a positive integer, got ${limit}.`);
   }
 
-  /** The most `holder` may ever hold. */
+  /** The most `holder` (with the holders of its half) may ever hold. */
   ceiling(holder: BudgetHolder): number {
-    return holder === 'journal' ? Math.floor(this.limit / 2) : this.limit;
+    return holder === 'journal'
+      ? Math.floor(this.limit / 2)
+      : this.limit - Math.floor(this.limit / 2);
+  }
+
+  /** What the half of `holder` holds now. */
+  #half(holder: BudgetHolder): number {
+    return holder === 'journal' ? this.#used.journal : this.#used.fixtures + this.#used.scenarios;
   }
 
   /** Bytes held now, in all or by one holder. */
@@ -26,9 +34,9 @@ export class StateBudget {
     return this.#used.fixtures + this.#used.scenarios + this.#used.journal;
   }
 
-  /** Whether `bytes` more for `holder` stay within the budget and under its ceiling. */
+  /** Whether `bytes` more for `holder` stay within its half of the budget. */
   fits(holder: BudgetHolder, bytes: number): boolean {
-    return this.used() + bytes <= this.limit && this.#used[holder] + bytes <= this.ceiling(holder);
+    return this.#half(holder) + bytes <= this.ceiling(holder);
   }
 
   /** Takes `bytes` for `holder` if they {@link fits}; `false` if not. */

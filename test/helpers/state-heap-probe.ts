@@ -1,8 +1,9 @@
 // Measures the heap that run-time state holds, for test/state-budget.test.ts. Run in a process of
 // its own: node --expose-gc --max-old-space-size=<MB> --import tsx test/helpers/state-heap-probe.ts
-// PUTs fixtures of 1 MB whose event_payload is an array of empty objects (about 21 MB each once
-// parsed) until PROBE_PUTS are sent (default 70), into a mock with PROBE_STATE_BYTES of budget (by
-// default the default), then resets it; prints the figures as one JSON line.
+// PUTs fixtures of 1 MB whose event_payload holds 19,000 empty objects and a long string (the
+// admin API parses at most 20,000 values) until PROBE_PUTS are sent
+// (default 70), into a mock with PROBE_STATE_BYTES of budget (by default the default), then resets
+// it; prints the figures as one JSON line.
 import { generateEvent } from '../../src/library/generate-event.js';
 import { startServer } from '../../src/library/start-server.js';
 
@@ -30,11 +31,12 @@ const put = (id: string, body: string) =>
     headers: { 'content-type': 'application/json' },
     body,
   });
-const emptyObjects = (count: number) => `[${'{},'.repeat(count - 1)}{}]`;
-const fixture = (id: string, count: number) =>
+const payload = (objects: number, filler: number) =>
+  `{"objects":[${'{},'.repeat(objects - 1)}{}],"filler":"${'f'.repeat(filler)}"}`;
+const fixture = (id: string, objects: number, filler = 0) =>
   JSON.stringify({ ...generateEvent(id), event_payload: null }).replace(
     '"event_payload":null',
-    `"event_payload":${emptyObjects(count)}`,
+    `"event_payload":${payload(objects, filler)}`,
   );
 
 // Warm up what the first admin call loads (Express, the schemas), then measure from there.
@@ -45,7 +47,7 @@ const before = heapUsed();
 const statuses: number[] = [];
 let refusal = '';
 for (let index = 0; index < puts; index += 1) {
-  const res = await put(`big_${index}`, fixture(`big_${index}`, 340_000));
+  const res = await put(`big_${index}`, fixture(`big_${index}`, 19_000, 950_000));
   statuses.push(res.status);
   const text = await res.text();
   if (res.status !== 201 && refusal === '') refusal = text;
