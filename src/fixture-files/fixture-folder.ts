@@ -209,20 +209,21 @@ export class FixtureFolder {
 
   /** Forgets files that are gone and builds the set (ids unique across both folders). */
   #settle(order: readonly string[]): FolderRead {
-    const listed = new Set(order);
-    for (const file of [...this.#files.keys()]) if (!listed.has(file)) this.#files.delete(file);
+    if (order.length !== this.#files.size || order.some((file) => !this.#files.has(file))) {
+      const listed = new Set(order);
+      for (const file of [...this.#files.keys()]) if (!listed.has(file)) this.#files.delete(file);
+    }
     this.#order = [...order];
     const events = new Map<string, EventFixture>();
     const responses = new Map<string, ResponseFixture>();
-    const taken = new Map<string, string>();
     const problems: FixtureProblem[] = [];
     for (const file of this.#order) {
       const checked = this.#files.get(file)?.checked;
       if (!checked) continue;
-      problems.push(...checked.problems);
+      if (checked.problems.length > 0) problems.push(...checked.problems);
       const id = checked.fixture?.id;
       if (id === undefined) continue;
-      const previous = taken.get(id);
+      const previous = events.get(id)?.file ?? responses.get(id)?.file;
       if (previous !== undefined) {
         problems.push({
           file,
@@ -232,7 +233,6 @@ export class FixtureFolder {
         });
         continue;
       }
-      taken.set(id, file);
       if (checked.kind === 'event') {
         if (checked.fixture) events.set(id, checked.fixture);
       } else if (checked.fixture) responses.set(id, checked.fixture);
