@@ -16,6 +16,10 @@ export interface BenchOptions {
   /** requests over which each reading samples RSS */
   readonly memoryWindow: number;
   readonly coldStarts: number;
+  /** fixtures of the --watch reload measurement; 0 leaves it out */
+  readonly reloadFixtures: number;
+  /** measure only the reload */
+  readonly reloadOnly: boolean;
 }
 
 export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
@@ -28,7 +32,10 @@ export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
   --memory-requests <n>    requests before the last RSS reading of the memory check (default 1000000)
   --memory-checkpoint <n>  first RSS reading of that check, and the interval between readings (default 100000)
   --memory-window <n>      requests over which each reading samples RSS every 100 ms (default 50000)
-  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000
+  --reload-fixtures <n>    fixtures of the --watch reload measurement (default 20000; 0 leaves it out)
+  --reload-only            measure only the reload (figures to bench/results/reload.json)
+  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000,
+                           reload of 2000 fixtures
   -h, --help               show this help
 `;
 
@@ -61,6 +68,8 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       'memory-requests': { type: 'string' },
       'memory-checkpoint': { type: 'string' },
       'memory-window': { type: 'string' },
+      'reload-fixtures': { type: 'string' },
+      'reload-only': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -86,7 +95,16 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
     ),
     memoryWindow: integer('memory-window', values['memory-window'], quick ? 5_000 : 50_000),
     coldStarts: 3,
+    reloadFixtures: integer(
+      'reload-fixtures',
+      values['reload-fixtures'],
+      quick ? 2_000 : 20_000,
+      0,
+    ),
+    reloadOnly: values['reload-only'],
   };
+  if (options.reloadOnly && options.reloadFixtures === 0)
+    throw new Error('--reload-only needs --reload-fixtures of at least 1');
   if (options.memoryRequests < options.memoryCheckpoint + options.memoryWindow)
     throw new Error('--memory-requests must be at least --memory-checkpoint + --memory-window');
   if (options.memoryWindow >= options.memoryCheckpoint)

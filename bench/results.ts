@@ -1,5 +1,6 @@
 import type { RunFigures } from './load.js';
 import type { MemoryReading } from './memory-readings.js';
+import type { ReloadResult } from './reload.js';
 import type { ScenarioName, ServerName } from './scenarios.js';
 import { median } from './stats.js';
 
@@ -51,6 +52,8 @@ export interface BenchResults {
   /** RSS of each load-tested server after all rounds */
   readonly rssAfterLoadMb: Partial<Record<ServerName, number>>;
   readonly memoryGrowth: MemoryGrowthResult;
+  /** the --watch reload measurement, when it ran */
+  readonly reload: ReloadResult | null;
   readonly targets: Target[];
 }
 

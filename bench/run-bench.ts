@@ -21,6 +21,7 @@ import {
   stopChild,
   systemBusyCpuSeconds,
 } from './processes.js';
+import { measureReload, reloadTable } from './reload.js';
 import { renderReport } from './report.js';
 import type {
   BenchResults,
@@ -205,6 +206,12 @@ async function main(): Promise<number> {
       `${pinning.note}\n${warnings.map((line) => `warning: ${line}\n`).join('')}\n`,
   );
 
+  if (options.reloadOnly) {
+    const reload = await measureReload(options.reloadFixtures, pinning.pinned, log);
+    process.stdout.write(`${reloadTable(reload)}\n`);
+    await writeResults('reload.json', { meta, reload });
+    return 0;
+  }
   const coldStartResults = await measureColdStarts(servers, options, pinning.pinned);
   const running = new Map<ServerName, RunningServer>();
   for (const name of servers) running.set(name, await startServer(name, pinning.pinned));
@@ -213,17 +220,33 @@ async function main(): Promise<number> {
   for (const [name, server] of running) rssAfterLoadMb[name] = rssMb(server.child.pid);
   await stopAllChildren();
   const memoryGrowth = await measureMemoryGrowth(options, pinning.pinned);
+  const reload =
+    options.reloadFixtures > 0
+      ? await measureReload(options.reloadFixtures, pinning.pinned, log)
+      : null;
 
-  const figures = { meta, coldStart: coldStartResults, scenarios, rssAfterLoadMb, memoryGrowth };
+  const figures = {
+    meta,
+    coldStart: coldStartResults,
+    scenarios,
+    rssAfterLoadMb,
+    memoryGrowth,
+    reload,
+  };
   const results: BenchResults = { ...figures, targets: judgeTargets(figures) };
   process.stdout.write(`${renderReport(results)}\n`);
+  await writeResults('latest.json', results);
+  return 0;
+}
+
+/** Writes figures as formatted JSON under bench/results/. */
+async function writeResults(name: string, figures: unknown): Promise<void> {
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
+  const file = join(dir, name);
   const prettier = { ...(await resolveConfig(file)), filepath: file };
-  writeFileSync(file, await format(JSON.stringify(results), prettier));
+  writeFileSync(file, await format(JSON.stringify(figures), prettier));
   process.stdout.write(`\nall figures: ${file}\n`);
-  return 0;
 }
 
 process.once('exit', killAllChildrenNow);
