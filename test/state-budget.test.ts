@@ -4,6 +4,7 @@ import { runNode } from './helpers/cli-process.js';
 import { AUTH_HEADERS } from './helpers/credentials.js';
 import { ROOT } from './helpers/paths.js';
 import { serveMock } from './helpers/serve-mock.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const MiB = 1024 * 1024;
 
@@ -12,6 +13,8 @@ interface Health {
     readonly budgetBytes: number;
     readonly usedBytes: number;
     readonly journal: { entries: number; bytes: number; dropped: number };
+    readonly coverage: { bytes: number; evictedSessions: number };
+    readonly interactions: { bytes: number; dropped: number };
   };
 }
 
@@ -168,7 +171,7 @@ describe('run-time state has a byte budget (limits.stateBytes)', () => {
     expect((await scenario('after reset')).status).toBe(201);
   });
 
-  it('keeps the journal within half the budget whatever the requests carry, and fixtures still fit', async () => {
+  it('keeps the journal within a quarter of the budget whatever the requests carry, and fixtures still fit', async () => {
     const { url } = await serveMock({ limits: { stateBytes: 2 * MiB } });
     const big = 'h'.repeat(8_000);
     await Promise.all(
@@ -179,9 +182,47 @@ describe('run-time state has a byte budget (limits.stateBytes)', () => {
       ),
     );
     const { state } = await health(url);
-    expect(state.journal.bytes).toBeLessThanOrEqual(MiB);
-    expect(state.journal.bytes).toBeGreaterThan(MiB / 2);
+    expect(state.journal.bytes).toBeLessThanOrEqual(MiB / 2);
+    expect(state.journal.bytes).toBeGreaterThan(MiB / 4);
     expect(state.usedBytes).toBeLessThanOrEqual(state.budgetBytes);
     expect((await put(url, 'fits', eventOf('fits', 500_000))).status).toBe(201);
+  });
+
+  it('keeps coverage and the pact interactions within their eighths of the budget, losing no count and nothing already recorded', async () => {
+    const { url } = await serveMock({ limits: { stateBytes: MiB } });
+    const early = await fetch(`${url}/v1/audit/events/evt_login_failed`, {
+      headers: { ...AUTH_HEADERS, 'x-mock-session': 'early' },
+    });
+    await early.arrayBuffer();
+    // Every request a new session with a long name, and a query parameter name never seen: each
+    // would keep a tally, examples and an interaction of several kilobytes.
+    const flood = 300;
+    for (let batch = 0; batch < flood / 20; batch += 1)
+      await Promise.all(
+        Array.from({ length: 20 }, (_, index) => {
+          const n = batch * 20 + index;
+          return fetch(`${url}/v1/audit/events/e${n}?${'q'.repeat(3_000)}${n}=1`, {
+            headers: { ...AUTH_HEADERS, 'x-mock-session': `h${n}-${'s'.repeat(4_000)}` },
+          }).then((res) => res.arrayBuffer());
+        }),
+      );
+    const overall = async () =>
+      (await (await fetch(`${url}/__mock/coverage`)).json()) as { requests: number };
+    await waitFor('every request counted', async () =>
+      (await overall()).requests === flood + 1 ? true : undefined,
+    );
+    const { state } = await health(url);
+    expect(state.coverage.bytes).toBeLessThanOrEqual(MiB / 8);
+    expect(state.interactions.bytes).toBeLessThanOrEqual(MiB / 8);
+    expect(state.usedBytes).toBeLessThanOrEqual(state.budgetBytes);
+    expect(state.coverage.evictedSessions).toBeGreaterThan(0);
+    expect(state.interactions.dropped).toBeGreaterThan(0);
+    const pact = (await (
+      await fetch(`${url}/__mock/pact`, { headers: { 'x-mock-session': 'early' } })
+    ).json()) as { interactions: unknown[] };
+    expect(pact.interactions).toHaveLength(1);
+    expect((await fetch(`${url}/__mock/coverage`, { method: 'DELETE' })).status).toBe(204);
+    const cleared = (await health(url)).state;
+    expect([cleared.coverage.bytes, cleared.interactions.bytes]).toEqual([0, 0]);
   });
 });

@@ -95,6 +95,11 @@ export function createAdminRouter(engine: Engine, policy: AdminPolicy, version: 
         usedBytes: state.budget.used(),
         sessions: state.sessionCount,
         journal: state.journal.stats(),
+        coverage: {
+          bytes: engine.coverage.bytes,
+          evictedSessions: engine.coverage.evictedSessions,
+        },
+        interactions: { bytes: engine.interactions.bytes, dropped: engine.interactions.dropped },
       },
     });
   });

@@ -29,7 +29,7 @@ Options (flags > environment > --config file > defaults):
   --latency <l>         delay every answer: <ms>, uniform:<min>-<max> or lognormal:<median>,<sigma>
   --chaos <rate>        fail this share of requests at random (0 to 1), reproducibly for the seed
   --journal-size <n>    requests kept in the journal per session (default 1000)
-  --state-bytes <n>     byte budget of run-time fixtures, scenarios and journal (default 67108864)
+  --state-bytes <n>     byte budget of run-time state: fixtures, scenarios, journal, coverage, pact (default 67108864)
   --admin-token <t>     require X-Mock-Admin-Token for /__mock (env MOCK_ADMIN_TOKEN); needed off loopback
   --admin-origin <o>    let this browser origin change state through /__mock (repeatable; default none)
   --no-admin            turn the admin API off

@@ -90,6 +90,8 @@ export function createEngine(
 ): Engine {
   const withDocs = options.openapiUrl !== null && options.docsAssets === 'local';
   const assets = withDocs ? loadDocsAssets(options.redocUrl !== null) : undefined;
+  // One state budget: what coverage and the pact record takes from it too.
+  const state = new RuntimeState(options.limits);
   // Plain properties, replaced whole on a reload: the request path reads them on every request.
   const engine: { -readonly [K in keyof Engine]: Engine[K] } = {
     options,
@@ -109,9 +111,9 @@ export function createEngine(
       Object.assign(engine, serve(readSpecFile(options.spec), options, logger, assets));
       return engine.spec;
     },
-    state: new RuntimeState(options.limits),
-    coverage: new Coverage(options.limits.sessions),
-    interactions: new InteractionLog(options.limits.sessions),
+    state,
+    coverage: new Coverage(options.limits.sessions, state.budget),
+    interactions: new InteractionLog(options.limits.sessions, state.budget),
     chaosRandom: createRandom('chaos', options.seed),
     latencyRandom: createRandom('latency', options.seed),
     startedAt: new Date(),
