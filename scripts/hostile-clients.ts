@@ -208,6 +208,32 @@ async function journalFlood(context: Context, loops: number): Promise<void> {
   );
 }
 
+/**
+ * Requests that coverage and the pact would each keep apart: every one a new session with a
+ * 4,000-character name and a query parameter name never seen.
+ */
+async function recordingFlood(context: Context, loops: number): Promise<void> {
+  const name = 's'.repeat(4_000);
+  const parameter = 'q'.repeat(3_000);
+  await Promise.all(
+    Array.from({ length: loops }, async (_, loop) => {
+      for (let index = loop; context.running(); index += loops) {
+        const headers = { authorization: 'Bearer flood', 'x-mock-session': `rec-${index}-${name}` };
+        count(
+          context.tally,
+          'coverage and pact flood (a new 4 KB session and query name each)',
+          await http(
+            context.port,
+            'GET',
+            `/v1/audit/events/rec_${index}?${parameter}${index}=1`,
+            headers,
+          ),
+        );
+      }
+    }),
+  );
+}
+
 /** A worker that forgets X-Mock-Session: resets and clears the journal without it, reads it all. */
 async function forgetfulWorker(context: Context): Promise<void> {
   while (context.running()) {
@@ -243,6 +269,7 @@ export async function runHostileClients(
     pathologicalGlobs(context, 2),
     budgetExhaustion(context, 2),
     journalFlood(context, 4),
+    recordingFlood(context, 2),
     forgetfulWorker(context),
   ]);
 }
