@@ -19,6 +19,10 @@ export interface BenchOptions {
   readonly coldStarts: number;
   /** measure the cold start only: no load, no memory check */
   readonly coldStartOnly: boolean;
+  /** fixtures of the --watch reload measurement; 0 leaves it out */
+  readonly reloadFixtures: number;
+  /** measure only the reload */
+  readonly reloadOnly: boolean;
 }
 
 export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
@@ -33,7 +37,10 @@ export const USAGE = `Usage: npx tsx bench/run-bench.ts [options]
   --memory-window <n>      requests over which each reading samples RSS every 100 ms (default 50000)
   --cold-starts <n>        spawns per server for the cold start, interleaved (default 7; at least 5)
   --cold-start-only        only the cold start: this mock, bare Express, bare node:http, Prism
-  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000
+  --reload-fixtures <n>    fixtures of the --watch reload measurement (default 20000; 0 leaves it out)
+  --reload-only            measure only the reload (figures to bench/results/reload.json)
+  --quick                  smoke run: 1 round of 3 s, 1 s warm-up, memory check 20000/100000/5000,
+                           reload of 2000 fixtures
   -h, --help               show this help
 `;
 
@@ -68,6 +75,8 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
       'memory-window': { type: 'string' },
       'cold-starts': { type: 'string' },
       'cold-start-only': { type: 'boolean', default: false },
+      'reload-fixtures': { type: 'string' },
+      'reload-only': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -94,7 +103,16 @@ export function parseOptions(args: string[]): BenchOptions | undefined {
     memoryWindow: integer('memory-window', values['memory-window'], quick ? 5_000 : 50_000),
     coldStarts: integer('cold-starts', values['cold-starts'], 7, 5),
     coldStartOnly: values['cold-start-only'],
+    reloadFixtures: integer(
+      'reload-fixtures',
+      values['reload-fixtures'],
+      quick ? 2_000 : 20_000,
+      0,
+    ),
+    reloadOnly: values['reload-only'],
   };
+  if (options.reloadOnly && options.reloadFixtures === 0)
+    throw new Error('--reload-only needs --reload-fixtures of at least 1');
   if (options.memoryRequests < options.memoryCheckpoint + options.memoryWindow)
     throw new Error('--memory-requests must be at least --memory-checkpoint + --memory-window');
   if (options.memoryWindow >= options.memoryCheckpoint)

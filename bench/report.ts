@@ -1,3 +1,4 @@
+import { reloadTable } from './reload.js';
 import type { BenchResults, ScenarioResult, ServerScenarioResult } from './results.js';
 import { unexpectedStatuses } from './results.js';
 import { SCENARIOS, type ScenarioName, type ServerName } from './scenarios.js';
@@ -132,7 +133,13 @@ export function renderReport(results: BenchResults): string {
   const sections = Object.entries(results.scenarios).map(([name, scenario]) =>
     scenarioTable(name as ScenarioName, scenario),
   );
-  return [...sections, coldStartTable(results), memoryTable(results), targetsTable(results)]
+  return [
+    ...sections,
+    coldStartTable(results),
+    memoryTable(results),
+    ...(results.reload ? [reloadTable(results.reload)] : []),
+    targetsTable(results),
+  ]
     .filter((section) => section !== undefined)
     .join('\n\n');
 }

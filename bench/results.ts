@@ -1,5 +1,6 @@
 import type { RunFigures } from './load.js';
 import type { MemoryReading } from './memory-readings.js';
+import type { ReloadResult } from './reload.js';
 import type { ScenarioName, ServerName } from './scenarios.js';
 import { median } from './stats.js';
 
@@ -56,6 +57,8 @@ export interface BenchResults {
   readonly rssAfterLoadMb: Partial<Record<ServerName, number>>;
   /** undefined with --cold-start-only */
   readonly memoryGrowth: MemoryGrowthResult | undefined;
+  /** the --watch reload measurement, when it ran */
+  readonly reload: ReloadResult | null;
   readonly targets: Target[];
 }
 

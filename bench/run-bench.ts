@@ -21,6 +21,7 @@ import {
   stopChild,
   systemBusyCpuSeconds,
 } from './processes.js';
+import { measureReload, reloadTable } from './reload.js';
 import { renderReport } from './report.js';
 import type {
   BenchResults,
@@ -221,6 +222,12 @@ async function main(): Promise<number> {
       `${pinning.note}\n${warnings.map((line) => `warning: ${line}\n`).join('')}\n`,
   );
 
+  if (options.reloadOnly) {
+    const reload = await measureReload(options.reloadFixtures, pinning.pinned, log);
+    process.stdout.write(`${reloadTable(reload)}\n`);
+    await writeResults('reload.json', { meta, reload });
+    return 0;
+  }
   const coldStartResults = await measureColdStarts(
     coldStartServers(servers),
     options,
@@ -233,8 +240,11 @@ async function main(): Promise<number> {
       scenarios: {},
       rssAfterLoadMb: {},
       memoryGrowth: undefined,
+      reload: null,
     };
-    await writeResults({ ...figures, targets: judgeTargets(figures) });
+    const results: BenchResults = { ...figures, targets: judgeTargets(figures) };
+    process.stdout.write(`${renderReport(results)}\n`);
+    await writeResults('latest.json', results);
     return 0;
   }
   const running = new Map<ServerName, RunningServer>();
@@ -244,20 +254,32 @@ async function main(): Promise<number> {
   for (const [name, server] of running) rssAfterLoadMb[name] = rssMb(server.child.pid);
   await stopAllChildren();
   const memoryGrowth = await measureMemoryGrowth(options, pinning.pinned);
+  const reload =
+    options.reloadFixtures > 0
+      ? await measureReload(options.reloadFixtures, pinning.pinned, log)
+      : null;
 
-  const figures = { meta, coldStart: coldStartResults, scenarios, rssAfterLoadMb, memoryGrowth };
-  await writeResults({ ...figures, targets: judgeTargets(figures) });
+  const figures = {
+    meta,
+    coldStart: coldStartResults,
+    scenarios,
+    rssAfterLoadMb,
+    memoryGrowth,
+    reload,
+  };
+  const results: BenchResults = { ...figures, targets: judgeTargets(figures) };
+  process.stdout.write(`${renderReport(results)}\n`);
+  await writeResults('latest.json', results);
   return 0;
 }
 
-/** The report on standard output, and every figure in bench/results/latest.json. */
-async function writeResults(results: BenchResults): Promise<void> {
-  process.stdout.write(`${renderReport(results)}\n`);
+/** Writes figures as formatted JSON under bench/results/. */
+async function writeResults(name: string, figures: unknown): Promise<void> {
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'latest.json');
+  const file = join(dir, name);
   const prettier = { ...(await resolveConfig(file)), filepath: file };
-  writeFileSync(file, await format(JSON.stringify(results), prettier));
+  writeFileSync(file, await format(JSON.stringify(figures), prettier));
   process.stdout.write(`\nall figures: ${file}\n`);
 }
 

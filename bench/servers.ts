@@ -18,13 +18,13 @@ export const SERVER_LABELS: Readonly<Record<ServerName, string>> = {
 const READY_PATH = `/v1/audit/events/${FIXTURE_ID}`;
 const READY_HEADERS = { authorization: 'Bearer any-token' };
 
-function command(name: ServerName, port: number): string[] {
+function command(name: ServerName, port: number, extra: readonly string[]): string[] {
   const node = process.execPath;
   const prism = [node, join(ROOT, 'node_modules/.bin/prism'), 'mock', '-h', HOST, '-p'];
   const spec = join(ROOT, 'spec/openapi.json');
   switch (name) {
     case 'ours':
-      return [node, join(ROOT, 'dist/cli.cjs'), '--port', String(port)];
+      return [node, join(ROOT, 'dist/cli.cjs'), '--port', String(port), ...extra];
     case 'prism':
       return [...prism, String(port), spec];
     case 'prism-dynamic':
@@ -57,11 +57,18 @@ export interface RunningServer {
   readonly startCpuMs: number;
 }
 
-/** Spawns a server on a free 127.0.0.1 port and waits for its first 200 on the event route. */
-export async function startServer(name: ServerName, pinned: boolean): Promise<RunningServer> {
+/**
+ * Spawns a server on a free 127.0.0.1 port and waits for its first 200 on the event route;
+ * `extra` arguments go to audit-events-mock only.
+ */
+export async function startServer(
+  name: ServerName,
+  pinned: boolean,
+  extra: readonly string[] = [],
+): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = startChild(command(name, port), ROOT, pinned);
+  const child = startChild(command(name, port, extra), ROOT, pinned);
   const died = () => {
     const { exitCode, signalCode } = child.process;
     if (exitCode === null && signalCode === null) return undefined;

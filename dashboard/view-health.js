@@ -12,24 +12,51 @@ import { problemList } from './problem-list.js';
 const record = (value) => (typeof value === 'object' && value !== null ? { ...value } : {});
 
 /**
+ * A count or size in bytes, short: `312`, `1.5 MiB`.
+ * @param {number} value
+ * @param {boolean} bytes
+ */
+function amount(value, bytes) {
+  if (!bytes) return String(value);
+  if (value < 1024) return `${value} B`;
+  if (value < 1024 * 1024) return `${(value / 1024).toFixed(1)} KiB`;
+  return `${(value / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/**
  * One limit of the run-time state, as a meter: `312 of 1000`.
  * @param {string} id
  * @param {string} label
  * @param {unknown} use `{used, limit}` as the health answer has it
+ * @param {boolean} [bytes] the numbers are bytes
  */
-function meter(id, label, use) {
+function meter(id, label, use, bytes = false) {
   const { used, limit } = record(use);
   if (typeof used !== 'number' || typeof limit !== 'number' || limit <= 0)
     return h('span', { class: 'muted' }, 'not reported by this version of the mock');
   return [
     h('meter', { id, min: 0, max: limit, value: used, 'aria-label': label }),
-    ` ${used} of ${limit} (${((100 * used) / limit).toFixed(1)}%)`,
+    ` ${amount(used, bytes)} of ${amount(limit, bytes)} (${((100 * used) / limit).toFixed(1)}%)`,
   ];
 }
 
 /**
+ * What the journal holds: `12 entries in 3 sessions (at most 1000 per session)`.
+ * @param {Record<string, unknown>} journal
+ */
+function journalText(journal) {
+  const { entries, sessions, limitPerSession } = journal;
+  if (typeof entries !== 'number')
+    return h('span', { class: 'muted' }, 'not reported by this version of the mock');
+  const where = typeof sessions === 'number' && sessions > 0 ? ` in ${sessions} sessions` : '';
+  const limit =
+    typeof limitPerSession === 'number' ? ` (at most ${limitPerSession} per session)` : '';
+  return `${entries} entries${where}${limit}`;
+}
+
+/**
  * The Health view: version, seed, spec, fixture counts, requests, uptime, and how much of the
- * run-time state's limits is used.
+ * run-time state's budget and limits is used.
  * @param {HTMLElement} panel
  * @param {{ client: AdminClient }} deps
  */
@@ -67,9 +94,15 @@ export function createHealthView(panel, { client }) {
           ['Requests since start', String(health['requests'] ?? '?')],
           ['Uptime', typeof uptime === 'number' ? formatDuration(uptime) : '?'],
           [
-            'Journal (entries kept)',
-            meter('journal-meter', 'Journal entries kept', state['journal']),
+            'Run-time state budget',
+            meter(
+              'budget-meter',
+              'Run-time state budget in use',
+              { used: state['usedBytes'], limit: state['budgetBytes'] },
+              true,
+            ),
           ],
+          ['Journal (entries kept)', journalText(record(state['journal']))],
           [
             'Sessions with run-time state',
             meter('sessions-meter', 'Sessions with run-time state', state['sessions']),

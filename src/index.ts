@@ -7,6 +7,7 @@ export { createAdminClient } from './client/create-admin-client.js';
 export type {
   AdminClient,
   AdminClientOptions,
+  ClearScope,
   JournalFilters,
   PactRequest,
   ProviderStateResult,

@@ -9,7 +9,7 @@ import { bundledEventFixtures, FIXTURES_DIR, ROOT } from './helpers/paths.js';
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
 const app = await mockUrl();
 beforeEach(async () => {
-  expect((await admin(app, 'post', '/reset')).status).toBe(204);
+  expect((await admin(app, 'post', '/reset?all=true')).status).toBe(204);
 });
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string })

@@ -117,6 +117,7 @@ describe('serve options: flags > environment > config file > defaults', () => {
       ['--latency', 'uniform:1-2'],
       ['--chaos', '0.5'],
       ['--journal-size', '10'],
+      ['--state-bytes', '2097152'],
       ['--admin-token', 'x'],
       ['--admin-origin', 'http://localhost:3000'],
       ['--no-admin'],
@@ -132,7 +133,7 @@ describe('serve options: flags > environment > config file > defaults', () => {
       cors: { origins: ['http://localhost:5173'] },
       latency: { kind: 'uniform', min: 1, max: 2 },
       chaos: 0.5,
-      limits: { journal: 10 },
+      limits: { journal: 10, stateBytes: 2_097_152 },
       admin: { token: 'x', origins: ['http://localhost:3000'], enabled: false },
       log: { level: 'warn', format: 'json' },
     });

@@ -189,9 +189,10 @@ describe('GET /__mock/health for the Health view', () => {
       return health['requests'] === 1 ? health : undefined;
     });
     expect(body['spec']).toEqual({ title: 'Audit Events API', version: '1.0.0' });
-    expect(body['state']).toEqual({
-      journal: { used: 1, limit: 50 },
+    expect(body['state']).toMatchObject({
+      budgetBytes: 64 * 1024 * 1024,
       sessions: { used: 1, limit: 1000 },
+      journal: { entries: 1, sessions: 0, limitPerSession: 50 },
     });
   });
 });

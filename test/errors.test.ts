@@ -15,7 +15,7 @@ describe('one error base class with a stable code', () => {
     [new SpecError('s'), 'SPEC_INVALID'],
     [new FixtureLoadError([]), 'FIXTURES_INVALID'],
     [new ListenError('l'), 'LISTEN_FAILED'],
-    [new LimitError('x'), 'LIMIT_EXCEEDED'],
+    [new LimitError('count', 'x'), 'LIMIT_EXCEEDED'],
   ])('%s has the code %s and is a MockError', (error, code) => {
     expect(error).toBeInstanceOf(MockError);
     expect(error.code).toBe(code);

@@ -138,8 +138,15 @@ describe('fixtures are checked at start-up', () => {
       }),
     });
     const { engine } = await serveMock({ fixtures: [first, second] });
-    expect(engine.files.events.get('evt_a')?.event['event_type']).toBe('first.a');
-    expect(engine.files.events.get('evt_b')?.event['event_type']).toBe('second.b');
+    const eventType = (id: string) =>
+      (
+        JSON.parse(engine.files.events.get(id)?.body.toString('utf8') ?? '{}') as Record<
+          string,
+          unknown
+        >
+      )['event_type'];
+    expect(eventType('evt_a')).toBe('first.a');
+    expect(eventType('evt_b')).toBe('second.b');
     expect(engine.files.responses.get('evt_not_found')?.answer.status).toBe(410);
     expect(engine.files.responses.has('evt_rate_limited')).toBe(true);
   });

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockUrl } from './helpers/serve-mock.js';
 import { Journal, redactHeaders } from '../src/state/journal.js';
+import { StateBudget } from '../src/state/state-budget.js';
 import type { JournalEntry } from '../src/state/journal.js';
 import { admin, AUTH, EVENTS, getEvent, journal } from './helpers/mock-http.js';
 import { SPEC_FILE } from './helpers/paths.js';
@@ -11,7 +12,7 @@ import { tempDir } from './helpers/temp-dir.js';
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
 const app = await mockUrl();
 beforeEach(async () => {
-  expect((await admin(app, 'post', '/reset')).status).toBe(204);
+  expect((await admin(app, 'post', '/reset?all=true')).status).toBe(204);
 });
 
 describe('each request of the mocked API is journaled', () => {
@@ -244,25 +245,32 @@ describe('the journal is a bounded ring buffer', () => {
     latencyMs: 1,
   });
 
+  const budget = () => new StateBudget(64 * 1024 * 1024);
+  const ids = (journal: Journal, session: string | null) =>
+    journal.query({ session, limit: 1000 }).entries.map((e) => e.eventId);
+
   it('stays within its capacity however many requests come, after wrapping round', () => {
-    const journal = new Journal(4);
+    const journal = new Journal(4, 10, budget());
     for (let n = 1; n <= 1000; n += 1)
       journal.record({ seq: journal.reserve(), ...entry(n, null) });
     expect(journal.size).toBe(4);
-    expect(journal.query().map((e) => e.eventId)).toEqual(['e1000', 'e999', 'e998', 'e997']);
+    expect(ids(journal, null)).toEqual(['e1000', 'e999', 'e998', 'e997']);
   });
 
-  it("clearing one session's entries keeps the others in order, and the bound still holds", () => {
-    const journal = new Journal(5);
+  it("keeps each session's newest entries apart; clearing one session leaves the others", () => {
+    const journal = new Journal(5, 10, budget());
     for (let n = 1; n <= 12; n += 1)
       journal.record({ seq: journal.reserve(), ...entry(n, n % 2 === 0 ? 'a' : 'b') });
+    expect(ids(journal, 'a')).toEqual(['e12', 'e10', 'e8', 'e6', 'e4']);
     journal.clear('a');
-    expect(journal.query().map((e) => e.eventId)).toEqual(['e11', 'e9']);
+    expect(ids(journal, 'a')).toEqual([]);
+    expect(ids(journal, 'b')).toEqual(['e11', 'e9', 'e7', 'e5', 'e3']);
     for (let n = 13; n <= 17; n += 1) journal.record({ seq: journal.reserve(), ...entry(n, null) });
-    expect(journal.query().map((e) => e.eventId)).toEqual(['e17', 'e16', 'e15', 'e14', 'e13']);
+    expect(ids(journal, null)).toEqual(['e17', 'e16', 'e15', 'e14', 'e13']);
+    expect(ids(journal, 'b')).toEqual(['e11', 'e9', 'e7', 'e5', 'e3']);
   });
 
   it.each([0, -1, 1.5])('refuses the capacity %d', (capacity) => {
-    expect(() => new Journal(capacity)).toThrow(RangeError);
+    expect(() => new Journal(capacity, 10, budget())).toThrow(RangeError);
   });
 });

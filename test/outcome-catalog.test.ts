@@ -4,6 +4,7 @@ import type { OpenApiDocument } from '../src/contract/load-spec.js';
 import { loadSpec } from '../src/contract/load-spec.js';
 import { eventCoverage, outcomeCatalog } from '../src/contract/outcome-catalog.js';
 import { Coverage } from '../src/state/coverage.js';
+import { StateBudget } from '../src/state/state-budget.js';
 import { bundledEventFixtures, readSpec } from './helpers/paths.js';
 
 const catalog = outcomeCatalog(compileContract(loadSpec()));
@@ -140,7 +141,7 @@ describe('the outcome model follows the spec', () => {
 
 describe('Coverage', () => {
   it('counts a million requests exactly, in memory that does not grow with them', () => {
-    const coverage = new Coverage(10);
+    const coverage = new Coverage(10, new StateBudget(64 * 1024 * 1024));
     const example = () => ({ method: 'GET', path: '/x', status: 200, session: 's', time: '' });
     const ids = ['a', 'b', 'c', 'd', 'e'];
     coverage.record('s', [0, 3], ids, example);
@@ -153,7 +154,7 @@ describe('Coverage', () => {
   });
 
   it('keeps the first request of each outcome, made only when needed', () => {
-    const coverage = new Coverage(10);
+    const coverage = new Coverage(10, new StateBudget(64 * 1024 * 1024));
     let made = 0;
     const example = (path: string) => () => {
       made += 1;
@@ -172,7 +173,7 @@ describe('Coverage', () => {
   });
 
   it('keeps what was counted by outcome id when the catalog changes (a spec read again)', () => {
-    const coverage = new Coverage(10);
+    const coverage = new Coverage(10, new StateBudget(64 * 1024 * 1024));
     const example = () => ({ method: 'GET', path: '/x', status: 200, session: 's', time: '' });
     coverage.record('s', [0, 1], ['kept', 'dropped'], example);
     const next = ['added', 'kept'];
@@ -180,5 +181,27 @@ describe('Coverage', () => {
     coverage.record('s', [0, 1], next, example);
     expect(coverage.tally()?.counts).toEqual([1, 2]);
     expect(coverage.tally()?.requests).toBe(2);
+  });
+
+  it('keeps sessions and examples within its part of the state budget, never a count', () => {
+    const budget = new StateBudget(1024 * 1024);
+    const coverage = new Coverage(1_000, budget);
+    const ids = ['a', 'b', 'c'];
+    const session = (index: number) => `worker-${index}-${'s'.repeat(2_000)}`;
+    for (let index = 0; index < 1_000; index += 1)
+      coverage.record(session(index), [index % 3], ids, () => ({
+        method: 'GET',
+        path: `/${'p'.repeat(255)}`,
+        status: 200,
+        session: session(index),
+        time: new Date(0).toISOString(),
+      }));
+    expect(coverage.bytes).toBe(budget.used('coverage'));
+    expect(coverage.bytes).toBeLessThanOrEqual(budget.ceiling('coverage'));
+    expect(coverage.evictedSessions).toBeGreaterThan(0);
+    expect(coverage.sessions.at(-1)).toBe(session(999));
+    expect(coverage.tally()?.counts).toEqual([334, 333, 333]);
+    coverage.clear();
+    expect(budget.used()).toBe(0);
   });
 });

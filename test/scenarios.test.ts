@@ -8,7 +8,7 @@ import { bundledEventFixtures } from './helpers/paths.js';
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
 const app = await mockUrl();
 beforeEach(async () => {
-  expect((await admin(app, 'post', '/reset')).status).toBe(204);
+  expect((await admin(app, 'post', '/reset?all=true')).status).toBe(204);
 });
 
 const statusOf = async (app: string, id: string) => (await getEvent(app, id)).status;

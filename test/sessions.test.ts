@@ -9,7 +9,7 @@ import { addScenario, admin, AUTH, EVENTS, getEvent, journal, parse } from './he
 /** One mock for the whole file (compiling the contract is the slow part), reset before each test. */
 const app = await mockUrl();
 beforeEach(async () => {
-  expect((await admin(app, 'post', '/reset')).status).toBe(204);
+  expect((await admin(app, 'post', '/reset?all=true')).status).toBe(204);
 });
 
 const SESSION = 'X-Mock-Session';

@@ -19,6 +19,7 @@ function clientError(error: unknown): { status: number; detail: string } | undef
       detail:
         'The request body is too large for the admin API; send less (the limit is set by admin.bodyLimit).',
     };
+  if (type === 'entity.shape') return { status: 400, detail: message };
   if (type === 'entity.parse.failed')
     return { status: 400, detail: `The request body is not valid JSON: ${message}.` };
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')

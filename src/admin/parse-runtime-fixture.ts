@@ -38,7 +38,7 @@ export function parseRuntimeFixture(
   return {
     fixture: {
       kind: 'event',
-      fixture: { id, file, event: value, body: standaloneBuffer(serialize(value)) },
+      fixture: { id, file, body: standaloneBuffer(serialize(value)) },
     },
     violations,
   };

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Engine } from '../engine/engine.js';
 import { sendDetail, sessionOf } from './admin-http.js';
+import { unservableReason } from '../fixture-files/servable-id.js';
 import { describeFixtures } from './describe.js';
 import { parseRuntimeFixture } from './parse-runtime-fixture.js';
 import { violationsDetail } from './violations-detail.js';
@@ -15,7 +16,7 @@ export function routeFixtures(router: Router, engine: Engine): void {
     const { id } = req.params;
     const event = lookup.event(id);
     const response = lookup.response(id);
-    if (event) res.json({ id, kind: 'event', event: event.event });
+    if (event) res.json({ id, kind: 'event', event: JSON.parse(event.body.toString('utf8')) });
     else if (response)
       res.json({
         id,
@@ -28,6 +29,11 @@ export function routeFixtures(router: Router, engine: Engine): void {
   });
   router.put('/fixtures/:id', (req, res) => {
     const { id } = req.params;
+    const unservable = unservableReason(id, engine.contract.operation.pathTemplate);
+    if (unservable !== undefined) {
+      sendDetail(res, 400, `The fixture id "${id}" ${unservable}.`);
+      return;
+    }
     const { fixture, violations } = parseRuntimeFixture(
       id,
       req.body,

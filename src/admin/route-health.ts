@@ -12,11 +12,12 @@ function specInfo(document: OpenApiDocument): { title: string | null; version: s
 
 /**
  * `GET /__mock/health`: the mock is up; its version, seed, spec, file fixtures, requests since
- * start, uptime, and how much of the run-time state's limits is in use.
+ * start, uptime, and how much of the run-time state's budget and limits is in use.
  */
 export function routeHealth(router: Router, engine: Engine, version: string): void {
   router.get('/health', (_req, res) => {
-    const { journal, limits } = engine.state;
+    const { state } = engine;
+    const { journal, limits } = state;
     res.json({
       status: 'ok',
       version,
@@ -26,8 +27,15 @@ export function routeHealth(router: Router, engine: Engine, version: string): vo
       uptimeSeconds: Math.round((Date.now() - engine.startedAt.getTime()) / 1000),
       spec: specInfo(engine.spec.document),
       state: {
-        journal: { used: journal.size, limit: limits.journal },
-        sessions: { used: engine.state.sessionCount, limit: limits.sessions },
+        budgetBytes: state.budget.limit,
+        usedBytes: state.budget.used(),
+        sessions: { used: state.sessionCount, limit: limits.sessions },
+        journal: { ...journal.stats(), limitPerSession: limits.journal },
+        coverage: {
+          bytes: engine.coverage.bytes,
+          evictedSessions: engine.coverage.evictedSessions,
+        },
+        interactions: { bytes: engine.interactions.bytes, dropped: engine.interactions.dropped },
       },
     });
   });

@@ -73,10 +73,7 @@ function openStream(
   });
   // Tells EventSource-like clients to reconnect after 2 s when the stream ends.
   res.write('retry: 2000\n\n');
-  const backlog = engine.state.journal
-    .recent(STREAM_LIMITS.backlog)
-    .filter((entry) => inScope(entry.session))
-    .reverse();
+  const backlog = engine.state.journal.recent(STREAM_LIMITS.backlog, inScope).reverse();
   for (const entry of backlog) res.write(sseEvent({ entry, response: null }));
   const send = (text: string) => {
     const buffered = res.writableLength;

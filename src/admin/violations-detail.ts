@@ -7,9 +7,16 @@ export interface DetailItem {
   readonly msg: string;
 }
 
-/** Turns violations of a request body into `{"detail": [{type, loc, msg}]}` items (`loc` starts with "body"). */
+/** How many violations a 400 lists; a last item says how many more there were. */
+const LISTED = 50;
+
+/**
+ * Turns violations of a request body into `{"detail": [{type, loc, msg}]}` items (`loc` starts
+ * with "body"): the first 50, then one item saying how many more, so the answer stays small
+ * whatever the body held.
+ */
 export function violationsDetail(violations: readonly Violation[]): DetailItem[] {
-  return violations.map((violation) => ({
+  const items = violations.slice(0, LISTED).map((violation) => ({
     type: violation.rule,
     loc: [
       'body',
@@ -21,4 +28,12 @@ export function violationsDetail(violations: readonly Violation[]): DetailItem[]
     ],
     msg: violation.message,
   }));
+  const more = violations.length - LISTED;
+  if (more > 0)
+    items.push({
+      type: 'truncated',
+      loc: ['body'],
+      msg: `and ${more.toLocaleString('en')} more violations; fix these and send it again to see them`,
+    });
+  return items;
 }

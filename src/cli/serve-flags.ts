@@ -28,6 +28,7 @@ export const SERVE_FLAGS = {
   latency: { type: 'string' },
   chaos: { type: 'string' },
   'journal-size': { type: 'string' },
+  'state-bytes': { type: 'string' },
   'admin-token': { type: 'string' },
   'admin-origin': { type: 'string', multiple: true },
   'no-admin': { type: 'boolean' },
@@ -103,6 +104,9 @@ export function optionsFromFlags(values: Values): MockConfig {
     some(values.chaos, (chaos) => ({ chaos: decimalNumberFlag('chaos', chaos) })),
     some(values['journal-size'], (size) => ({
       limits: { journal: decimalFlag('journal-size', size) },
+    })),
+    some(values['state-bytes'], (bytes) => ({
+      limits: { stateBytes: decimalFlag('state-bytes', bytes) },
     })),
     some(values['admin-token'], (token) => ({ admin: { token } })),
     some(values['admin-origin'], (origins) => ({ admin: { origins } })),

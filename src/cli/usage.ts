@@ -32,7 +32,8 @@ Options (flags > environment > --config file > defaults):
   --cors-allow-credentials   let pages send credentials (cookies, credentials: 'include')
   --latency <l>         delay every answer: <ms>, uniform:<min>-<max> or lognormal:<median>,<sigma>
   --chaos <rate>        fail this share of requests at random (0 to 1), reproducibly for the seed
-  --journal-size <n>    requests kept in the journal (default 1000)
+  --journal-size <n>    requests kept in the journal per session (default 1000)
+  --state-bytes <n>     byte budget of run-time state: fixtures, scenarios, journal, coverage, pact (default 67108864)
   --admin-token <t>     require X-Mock-Admin-Token for /__mock (env MOCK_ADMIN_TOKEN); needed off loopback
   --admin-origin <o>    let this browser origin use /__mock, CORS included (repeatable; default none)
   --no-admin            turn the admin API off

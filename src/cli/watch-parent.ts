@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 /** How often the parent is looked at: the server stops within this, plus its close. */
 export const PARENT_POLL_MS = 200;
 
-/** Shells that only run a command line for their parent (`sh -c "node dist/cli.js"` of `npm start`). */
+/** Shells that only run a command line for their parent (`sh -c "node dist/cli.cjs"` of `npm start`). */
 const WRAPPERS = new Set(['sh', 'dash', 'bash']);
 
 interface ProcessInfo {
@@ -29,7 +29,7 @@ function processInfo(pid: number): ProcessInfo | undefined {
 
 /**
  * The shells between this process and the one that started it, each with its parent then: `npm
- * start` runs `sh -c "node dist/cli.js"`, and when npm is killed that shell lives on, so the
+ * start` runs `sh -c "node dist/cli.cjs"`, and when npm is killed that shell lives on, so the
  * server must watch the shell's parent too.
  */
 function wrappersAbove(ppid: number): { pid: number; ppid: number }[] {

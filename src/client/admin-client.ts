@@ -45,8 +45,16 @@ export interface JournalFilters {
   readonly session?: string;
   /** Only requests that arrived at or after this time. */
   readonly since?: Date | string;
-  /** At most this many entries. */
+  /** At most this many entries (100 when not given, 1,000 at most): one page. */
   readonly limit?: number;
+  /** Only entries older than this one (its `seq`): the next page after an entry. */
+  readonly before?: number;
+}
+
+/** Whether a clearing call reaches past the client's session. */
+export interface ClearScope {
+  /** Every session's, not only the client's session (or, without one, the global state). */
+  readonly all?: boolean;
 }
 
 /** What {@link AdminClient.pact} asks for; all optional. */
@@ -97,10 +105,13 @@ export interface AdminClient {
   deleteScenario(id: string): Promise<void>;
   /** `DELETE /__mock/scenarios`: every scenario of the session. */
   deleteScenarios(): Promise<void>;
-  /** `GET /__mock/requests`: the journal, newest first. */
+  /**
+   * `GET /__mock/requests`: one page of the session's journal, newest first; pass the last entry's
+   * `seq` as `before` for the next page.
+   */
   listRequests(filters?: JournalFilters): Promise<JournalEntry[]>;
-  /** `DELETE /__mock/requests`: the session's journal. */
-  clearRequests(): Promise<void>;
+  /** `DELETE /__mock/requests`: the session's journal (`{ all: true }`: every session's). */
+  clearRequests(scope?: ClearScope): Promise<void>;
   /** `GET /__mock/preferences`: the session's default preferences. */
   getPreferences(): Promise<PreferencesDefinition>;
   /**
@@ -124,6 +135,9 @@ export interface AdminClient {
    * Pact verifier's state-change call does.
    */
   setProviderState(change: ProviderStateChange): Promise<ProviderStateResult>;
-  /** `POST /__mock/reset`: forgets the session's fixtures, scenarios, journal and default preferences. */
-  reset(): Promise<void>;
+  /**
+   * `POST /__mock/reset`: forgets the session's fixtures, scenarios, journal and default preferences
+   * (`{ all: true }`: every session's and the global ones).
+   */
+  reset(scope?: ClearScope): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { MockError } from '../core/mock-error.js';
 import type {
   AdminClient,
   AdminClientOptions,
+  ClearScope,
   JournalFilters,
   PactRequest,
 } from './admin-client.js';
@@ -28,9 +29,12 @@ function queryOf(filters: JournalFilters): string {
   if (filters.since !== undefined)
     query.set('since', filters.since instanceof Date ? filters.since.toISOString() : filters.since);
   if (filters.limit !== undefined) query.set('limit', String(filters.limit));
+  if (filters.before !== undefined) query.set('before', String(filters.before));
   const text = query.toString();
   return text === '' ? '' : `?${text}`;
 }
+
+const allQuery = (scope: ClearScope) => (scope.all === true ? '?all=true' : '');
 
 function pactQuery(request: PactRequest): string {
   const query = new URLSearchParams();
@@ -111,7 +115,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     deleteScenario: (scenario) => none('DELETE', `/scenarios/${id(scenario)}`),
     deleteScenarios: () => none('DELETE', '/scenarios'),
     listRequests: (filters = {}) => json('GET', `/requests${queryOf(filters)}`),
-    clearRequests: () => none('DELETE', '/requests'),
+    clearRequests: (scope = {}) => none('DELETE', `/requests${allQuery(scope)}`),
     getPreferences: () => json('GET', '/preferences'),
     setPreferences: (preferences) => json('PUT', '/preferences', preferences),
     clearPreferences: () => none('DELETE', '/preferences'),
@@ -119,6 +123,6 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     clearCoverage: () => none('DELETE', '/coverage'),
     pact: (request = {}) => json('GET', `/pact${pactQuery(request)}`),
     setProviderState: (change) => json('POST', '/provider-states', change),
-    reset: () => none('POST', '/reset'),
+    reset: (scope = {}) => none('POST', `/reset${allQuery(scope)}`),
   };
 }

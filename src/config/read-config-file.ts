@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { schemaChecks } from '../contract/compile-schemas.js';
 import { isSpecUrl } from '../contract/load-spec.js';
 import { isRecord } from '../core/is-record.js';
+import { MAX_JSON_FILE_BYTES } from '../core/limits.js';
+import { readRegularFile } from '../core/read-regular-file.js';
 import type { MockConfig } from './mock-options.js';
 import { OptionsError } from './options-error.js';
 
@@ -13,17 +14,11 @@ import { OptionsError } from './options-error.js';
  * @throws OptionsError naming the file and every key that is not valid
  */
 export function readConfigFile(path: string): MockConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new OptionsError(
-      `Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}.`,
-    );
-  }
+  const read = readRegularFile(path, MAX_JSON_FILE_BYTES);
+  if (!read.ok) throw new OptionsError(`Cannot read the config file ${path}: it ${read.message}.`);
   let value: unknown;
   try {
-    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    value = JSON.parse(read.text);
   } catch (error) {
     throw new OptionsError(
       `The config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`,

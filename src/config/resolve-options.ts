@@ -53,6 +53,7 @@ export interface ResolvedOptions {
   readonly latency: LatencyModel;
   readonly chaos: number;
   readonly limits: {
+    readonly stateBytes: number;
     readonly journal: number;
     readonly fixtures: number;
     readonly scenarios: number;

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { MAX_JSON_FILE_BYTES } from '../core/limits.js';
 import { packagePath } from '../core/package-root.js';
+import { readRegularFile } from '../core/read-regular-file.js';
 import { isRecord } from '../core/is-record.js';
 import { SpecError } from './spec-error.js';
 
@@ -32,18 +33,17 @@ export function loadSpec(path: string = BUNDLED_SPEC_PATH): OpenApiDocument {
   return readSpecFile(path).document;
 }
 
-/** Reads and checks the OpenAPI document at `path`, keeping its text. */
+/**
+ * Reads and checks the OpenAPI document at `path`, keeping its text. Only a regular file is read:
+ * a FIFO or device is refused, never opened for reading (it would block or never end).
+ */
 export function readSpecFile(path: string = BUNDLED_SPEC_PATH): LoadedSpec {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const read = readRegularFile(path, MAX_JSON_FILE_BYTES);
+  if (!read.ok)
     throw new SpecError(
-      `Cannot read the spec file ${path}: ${reason}. Pass --spec <file> with an OpenAPI 3.1 JSON document.`,
+      `Cannot read the spec file ${path}: it ${read.message}. Pass --spec <file> with an OpenAPI 3.1 JSON document.`,
     );
-  }
-  return parseSpecText(text, path, `The spec file ${path}`);
+  return parseSpecText(read.text, path, `The spec file ${path}`);
 }
 
 /** Parses and checks spec text read from `origin` (`what` names it in a message). */

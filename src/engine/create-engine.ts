@@ -7,6 +7,7 @@ import { isSpecUrl, readSpecFile } from '../contract/load-spec.js';
 import { SpecError } from '../contract/spec-error.js';
 import type { Answer } from '../core/answer.js';
 import { standaloneBuffer } from '../core/standalone-buffer.js';
+import { FixtureFolders } from '../fixture-files/fixture-folders.js';
 import type { FixtureSet } from '../fixture-files/load-fixtures.js';
 import { createEventGenerator } from '../generator/create-event-generator.js';
 import type { SpecEventGenerator } from '../generator/follow-spec.js';
@@ -27,7 +28,11 @@ import { createProviderRoutes } from './provider-routes.js';
 import type { RouteMatcher } from './route-request.js';
 import { createRouteMatcher } from './route-request.js';
 import { generatorForSpec } from './generator-for-spec.js';
-import { loadServedFixtures } from './load-served-fixtures.js';
+import {
+  fixtureSources,
+  loadServedFixtures,
+  reloadServedFixtures,
+} from './load-served-fixtures.js';
 import { specJson, specTitle } from './spec-json.js';
 
 /** How many generated answers are kept (about 1 KB each). */
@@ -42,6 +47,7 @@ interface Served {
   readonly matchRoute: RouteMatcher;
   readonly providerRoutes: ProviderRoutes;
   readonly files: FixtureSet;
+  readonly fixtureFolders: FixtureFolders;
   readonly generated: HotCache<string, Answer>;
 }
 
@@ -53,6 +59,8 @@ function serve(
 ): Served {
   const contract = compileContract(spec.document);
   const serialize = createEventSerializer(contract.eventFields);
+  // Folders of their own per spec: what their files gave is checked against this contract.
+  const fixtureFolders = new FixtureFolders(fixtureSources(options, spec), { contract, serialize });
   return {
     spec,
     contract,
@@ -64,7 +72,8 @@ function serve(
       options,
       assets,
     ),
-    files: loadServedFixtures(options, spec, contract, serialize, logger),
+    files: loadServedFixtures(fixtureFolders, spec, logger),
+    fixtureFolders,
     // A cached answer keeps its own bytes, not a slab of the shared buffer pool.
     generated: new HotCache<string, Answer>(GENERATED_CACHE_SIZE, 1_024, (answer) => ({
       ...answer,
@@ -86,19 +95,18 @@ export function createEngine(
 ): Engine {
   const withDocs = options.openapiUrl !== null && options.docsAssets === 'local';
   const assets = withDocs ? loadDocsAssets(options.redocUrl !== null) : undefined;
+  // One state budget: what coverage and the pact record takes from it too.
+  const state = new RuntimeState(options.limits);
   // Plain properties, replaced whole on a reload: the request path reads them on every request.
   const engine: { -readonly [K in keyof Engine]: Engine[K] } = {
     options,
     logger,
     ...serve(loaded, options, logger, assets),
-    reloadFixtures() {
-      engine.files = loadServedFixtures(
-        options,
-        engine.spec,
-        engine.contract,
-        engine.serialize,
-        logger,
-      );
+    async reloadFixtures(changed) {
+      const { fixtureFolders, spec } = engine;
+      const files = await reloadServedFixtures(fixtureFolders, spec, logger, changed);
+      // A spec reloaded meanwhile brought fixtures of its own, checked against it: they stay.
+      if (engine.fixtureFolders === fixtureFolders) engine.files = files;
       return engine.files;
     },
     reloadSpec() {
@@ -108,9 +116,9 @@ export function createEngine(
       Object.assign(engine, serve(readSpecFile(options.spec), options, logger, assets));
       return engine.spec;
     },
-    state: new RuntimeState(options.limits),
-    coverage: new Coverage(options.limits.sessions),
-    interactions: new InteractionLog(options.limits.sessions),
+    state,
+    coverage: new Coverage(options.limits.sessions, state.budget),
+    interactions: new InteractionLog(options.limits.sessions, state.budget),
     defaultPreferences: new DefaultPreferences(options.limits.sessions),
     chaosRandom: createRandom('chaos', options.seed),
     latencyRandom: createRandom('latency', options.seed),

@@ -3,6 +3,7 @@ import type { ResolvedOptions } from '../config/resolve-options.js';
 import type { Contract } from '../contract/compile-contract.js';
 import type { Answer } from '../core/answer.js';
 import type { MockRequest } from '../core/mock-request.js';
+import type { FixtureFolders, FolderChanges } from '../fixture-files/fixture-folders.js';
 import type { FixtureSet } from '../fixture-files/load-fixtures.js';
 import type { SpecEventGenerator } from '../generator/follow-spec.js';
 import type { LoadedSpec } from '../contract/load-spec.js';
@@ -40,8 +41,14 @@ export interface Engine {
   readonly providerRoutes: ProviderRoutes;
   /** The file fixtures now served; replaced whole, never edited, so a request sees one set. */
   readonly files: FixtureSet;
-  /** Loads the fixtures folder again; on a problem it throws and the served set stays. */
-  reloadFixtures(): FixtureSet;
+  /** The fixture folders and what their files gave under this spec, so a reload reads only changes. */
+  readonly fixtureFolders: FixtureFolders;
+  /**
+   * Reads the fixture folders again, only the files named in `changed` (per folder, e.g.
+   * `events/a.json`) and new ones, or every file that changed when not given; answers keep flowing meanwhile. On a
+   * problem it rejects with a `FixtureLoadError` and the served set stays.
+   */
+  reloadFixtures(changed?: FolderChanges): Promise<FixtureSet>;
   /**
    * Reads the spec file again and rebuilds what follows from it (contract, generator, fixtures,
    * built-in routes); on a problem it throws and the served spec stays. Files only, not URLs.

@@ -1,4 +1,5 @@
 import { MAX_DELAY_MS } from '../core/limits.js';
+import { listSome } from '../core/list-some.js';
 import type { Fault } from '../core/fault.js';
 import { FAULTS, parseFault } from '../core/fault.js';
 import type { ForcedStatus } from '../core/forced-status.js';
@@ -93,7 +94,7 @@ function apply(
     case 'example': {
       const ids = exampleIds();
       if (!ids.includes(value))
-        return `${from} names no fixture; example can be one of ${ids.join(', ')}.`;
+        return `${from} names no fixture; example can be one of ${listSome(ids)} (GET /__mock/fixtures lists them all).`;
       preferences.example = value;
       return undefined;
     }

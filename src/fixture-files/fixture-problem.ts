@@ -16,14 +16,24 @@ export function formatFixtureProblem(problem: FixtureProblem): string {
   return `${problem.file}: ${where}${problem.message} (rule: ${problem.rule})`;
 }
 
-/** Raised when fixtures fail to load: start-up stops and lists every problem. */
+/** How many problems the error's message lists; `problems` holds them all (`validate` prints them). */
+const LISTED = 50;
+
+/** Raised when fixtures fail to load: start-up stops and lists the problems. */
 export class FixtureLoadError extends MockError {
   override readonly name = 'FixtureLoadError';
   constructor(readonly problems: readonly FixtureProblem[]) {
+    const more = problems.length - LISTED;
     super(
       'FIXTURES_INVALID',
       `${problems.length} fixture problem${problems.length === 1 ? '' : 's'}; fix the files below or point --fixtures at another folder:\n` +
-        problems.map((problem) => `  ${formatFixtureProblem(problem)}`).join('\n'),
+        problems
+          .slice(0, LISTED)
+          .map((problem) => `  ${formatFixtureProblem(problem)}`)
+          .join('\n') +
+        (more > 0
+          ? `\n  ... and ${more} more (audit-events-mock validate <dir> lists them all)`
+          : ''),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-depth.js';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from '../core/json-depth.js';
 import type { FixtureProblem } from './fixture-problem.js';
 
 /** Parsed JSON, or the problem that stops it being read (with a line and column). */
@@ -16,19 +16,18 @@ function lineAndColumn(text: string, position: number): string {
 /** Parses a fixture file's text; a byte-order mark is allowed, anything else that is not JSON is a problem. */
 export function parseJsonFile(file: string, text: string): ParsedFile {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (jsonDeeperThan(body))
+    return {
+      ok: false,
+      problem: {
+        file,
+        pointer: '',
+        message: `nests deeper than ${MAX_JSON_DEPTH} levels; flatten it`,
+        rule: 'depth',
+      },
+    };
   try {
     const value: unknown = JSON.parse(body);
-    if (nestedDeeperThan(value)) {
-      return {
-        ok: false,
-        problem: {
-          file,
-          pointer: '',
-          message: `nests deeper than ${MAX_JSON_DEPTH} levels; flatten it`,
-          rule: 'depth',
-        },
-      };
-    }
     return { ok: true, value };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

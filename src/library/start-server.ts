@@ -3,6 +3,7 @@ import type { AdminAccess } from '../config/admin-access.js';
 import type { MockOptions } from '../config/mock-options.js';
 import type { Engine } from '../engine/engine.js';
 import type { LogStream } from '../logging/create-logger.js';
+import { closeGracefully } from '../server/close-gracefully.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { ListenError } from '../server/listen-error.js';
 import { watchFixtures } from '../server/watch-fixtures.js';
@@ -21,8 +22,8 @@ export interface RunningServer {
   /** Who may use the admin API, as decided from the bind address and `admin` options. */
   readonly admin: AdminAccess;
   /**
-   * Stops accepting connections, lets requests in flight finish (within `gracePeriodMs`), then
-   * closes every socket.
+   * Stops accepting connections, lets requests in flight finish (within `gracePeriodMs`), answering
+   * them with `Connection: close`, then closes every socket.
    */
   close(): Promise<void>;
 }
@@ -74,22 +75,15 @@ export async function startMock(
     engine.generate.warm();
     assembled.warm();
   }, WARM_AFTER_MS).unref();
+  let closing: Promise<void> | undefined;
+  // Closing twice waits for the same close.
   const close = () => {
     clearTimeout(warming);
     stopWatching();
     // Live streams never go idle: end them, or closing would wait the whole grace period.
     engine.state.feed.close();
-    return new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      // Keep-alive sockets go as soon as they are idle; busy ones get the grace period.
-      const sweep = setInterval(() => server.closeIdleConnections(), 25);
-      const deadline = setTimeout(() => server.closeAllConnections(), gracePeriodMs);
-      server.once('close', () => {
-        clearInterval(sweep);
-        clearTimeout(deadline);
-      });
-      server.closeIdleConnections();
-    });
+    closing ??= closeGracefully(server, gracePeriodMs);
+    return closing;
   };
   return {
     engine,

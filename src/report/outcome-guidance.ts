@@ -1,6 +1,7 @@
 import type { ResolvedOptions } from '../config/resolve-options.js';
 import { eventCoverage, outcomeCatalog } from '../contract/outcome-catalog.js';
 import type { Outcome } from '../contract/outcome.js';
+import { isRecord } from '../core/is-record.js';
 import type { Engine } from '../engine/engine.js';
 
 /** Why an outcome cannot happen with the options the mock runs with, or `undefined`. */
@@ -29,9 +30,13 @@ export function howToProduce(engine: Engine, base: string): (outcome: Outcome) =
   const catalog = outcomeCatalog(engine.contract);
   const events = [...engine.files.events.values()].sort((a, b) => a.id.localeCompare(b.id));
   const byOutcome = new Map<number, string>();
-  for (const fixture of events)
-    for (const index of eventCoverage(fixture.event, catalog))
+  for (const fixture of events) {
+    // A fixture keeps only its bytes; reading them back is fine for a report.
+    const event: unknown = JSON.parse(fixture.body.toString('utf8'));
+    if (!isRecord(event)) continue;
+    for (const index of eventCoverage(event, catalog))
       if (!byOutcome.has(index)) byOutcome.set(index, fixture.id);
+  }
   const responses = [...engine.files.responses.keys()].sort();
   const event = (id: string) => `curl ${AUTH} ${base}/v1/audit/events/${encodeURIComponent(id)}`;
   return (outcome) => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/engine.js';
 import { unexpectedError } from '../engine/unexpected-error.js';
+import { originForm } from './origin-form.js';
 import { checkRequestLimits } from './request-limits.js';
 import { sendAnswer } from './send-answer.js';
 import { serveApi } from './serve-api.js';
@@ -25,9 +26,10 @@ export function isAdminPath(url: string): boolean {
 }
 
 /**
- * The one listener that serves a mock: request limits first (400/414/431), then the admin API
- * (when `loadAdmin` is given), loaded on first use or by `warm()` so that start-up does not wait
- * for Express, and every other request through the engine straight from `node:http`.
+ * The one listener that serves a mock: request limits first (400/414/431), an absolute-form
+ * target read as its path, then the admin API (when `loadAdmin` is given), loaded on first use or
+ * by `warm()` so that start-up does not wait for Express, and every other request through the
+ * engine straight from `node:http`.
  */
 export function createRequestListener(
   engine: Engine,
@@ -62,9 +64,15 @@ export function createRequestListener(
 
   return {
     listener: (req, res) => {
-      const url = req.url ?? '/';
+      let url = req.url ?? '/';
       try {
         const over = checkRequestLimits(url, req.rawHeaders, req.httpVersion, req.headers.host);
+        const absolute = over ? undefined : originForm(url);
+        if (absolute) {
+          // Routed by its path, with the host the target names, as if sent in origin-form.
+          url = req.url = absolute.path;
+          req.headers.host = absolute.authority;
+        }
         if (over) sendAnswer(res, over);
         else if (loadAdmin === undefined || !isAdminPath(url)) serveApi(engine, req, res);
         else if (admin) serveAdmin(req, res, admin);

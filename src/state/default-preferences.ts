@@ -1,5 +1,5 @@
 import type { PreferencesDefinition } from '../generated/preferences.js';
-import { LimitError } from './runtime-state.js';
+import { LimitError } from './limit-error.js';
 
 /**
  * The preferences a session's requests get when they do not ask themselves (set with
@@ -26,6 +26,7 @@ export class DefaultPreferences {
     }
     if (!this.#bySession.has(session) && this.#bySession.size >= this.#maxSessions)
       throw new LimitError(
+        'count',
         `Default preferences are set for ${this.#maxSessions} sessions already (limits.sessions); remove some with DELETE /__mock/preferences or POST /__mock/reset.`,
       );
     this.#bySession.set(session, { ...preferences });

@@ -1,4 +1,6 @@
 import type { AnswerSource } from '../core/answer.js';
+import type { StateBudget } from './state-budget.js';
+import { headersBytes, textBytes } from './state-size.js';
 
 /**
  * One distinct interaction a consumer had with the mocked API, as the real provider would see it:
@@ -42,53 +44,83 @@ export const MAX_INTERACTIONS = 200;
 export const MAX_INTERACTION_BODY = 65_536;
 
 const INTERACTION_BYTES = 512;
+const BUFFER_BYTES = 160;
 
-/**
- * The distinct interactions of each session (and of requests without one), the first of each
- * kept: at most {@link MAX_INTERACTIONS} per session and `maxSessions` sessions (the oldest goes),
- * so memory stays bounded however many requests come.
- */
+/** What an interaction costs on the heap, erring on the high side (strings at two bytes a character). */
+function interactionBytes(interaction: RecordedInteraction): number {
+  const { body, outcomes } = interaction;
+  return (
+    INTERACTION_BYTES +
+    (body === undefined ? 0 : BUFFER_BYTES + body.length) +
+    textBytes(interaction.shapeKey) +
+    textBytes(interaction.method) +
+    textBytes(interaction.path) +
+    textBytes(interaction.query) +
+    textBytes(interaction.eventId) +
+    textBytes(interaction.session) +
+    headersBytes(interaction.requestHeaders) +
+    headersBytes(interaction.responseHeaders) +
+    8 * outcomes.length
+  );
+}
+
 /** One session's interactions: by shape (to find one) and in the order they came (to list them). */
 interface Bucket {
   readonly shapes: Map<string, Map<number, RecordedInteraction>>;
   readonly order: RecordedInteraction[];
+  /** Bytes taken from the state budget. */
+  bytes: number;
 }
 
+/**
+ * The distinct interactions of each session (and of requests without one), the first of each
+ * kept: at most {@link MAX_INTERACTIONS} per session and `maxSessions` sessions (the oldest goes),
+ * all within the interactions' part of the state budget: an interaction that finds it full is not
+ * kept (counted in {@link dropped}), so what was recorded stays and memory stays bounded however
+ * many requests come.
+ */
 export class InteractionLog {
   readonly #sessions = new Map<string | null, Bucket>();
   #dropped = 0;
 
-  constructor(readonly maxSessions: number) {}
+  constructor(
+    readonly maxSessions: number,
+    readonly budget: StateBudget,
+  ) {}
 
   /** Whether the session already has an interaction of this shape (then nothing needs building). */
   has(session: string | null, shapeKey: string, shapeCode: number): boolean {
     return this.#sessions.get(session)?.shapes.get(shapeKey)?.has(shapeCode) ?? false;
   }
 
-  /** Keeps an interaction unless one of its shape is known or the session is full. */
+  /** Keeps an interaction unless one of its shape is known, or the session or the budget is full. */
   add(interaction: RecordedInteraction): void {
     const { session, shapeKey, shapeCode } = interaction;
-    let bucket = this.#sessions.get(session);
-    if (!bucket) {
-      if (this.#sessions.size >= this.maxSessions) {
-        const oldest = this.#sessions.keys().next();
-        if (!oldest.done) this.#sessions.delete(oldest.value);
-      }
-      bucket = { shapes: new Map(), order: [] };
-      this.#sessions.set(session, bucket);
-    }
-    let codes = bucket.shapes.get(shapeKey);
-    if (codes?.has(shapeCode)) return;
-    if (bucket.order.length >= MAX_INTERACTIONS) {
+    const bucket = this.#sessions.get(session);
+    if (bucket?.shapes.get(shapeKey)?.has(shapeCode)) return;
+    if (bucket && bucket.order.length >= MAX_INTERACTIONS) {
       this.#dropped += 1;
       return;
     }
+    if (!bucket && this.#sessions.size >= this.maxSessions) {
+      const oldest = this.#sessions.keys().next();
+      if (!oldest.done) this.clear(oldest.value);
+    }
+    const cost = interactionBytes(interaction);
+    if (!this.budget.tryTake('interactions', cost)) {
+      this.#dropped += 1;
+      return;
+    }
+    const kept: Bucket = bucket ?? { shapes: new Map(), order: [], bytes: 0 };
+    this.#sessions.set(session, kept);
+    let codes = kept.shapes.get(shapeKey);
     if (!codes) {
       codes = new Map();
-      bucket.shapes.set(shapeKey, codes);
+      kept.shapes.set(shapeKey, codes);
     }
     codes.set(shapeCode, interaction);
-    bucket.order.push(interaction);
+    kept.order.push(interaction);
+    kept.bytes += cost;
   }
 
   /**
@@ -106,27 +138,32 @@ export class InteractionLog {
     return [...merged.values()];
   }
 
-  /** Interactions not kept because their session already held {@link MAX_INTERACTIONS}. */
+  /**
+   * Interactions not kept because their session already held {@link MAX_INTERACTIONS} or the
+   * interactions' part of the state budget was full.
+   */
   get dropped(): number {
     return this.#dropped;
   }
 
   /** Forgets one session's interactions (`null`: those without a session), or all. */
   clear(session?: string | null): void {
-    if (session !== undefined) this.#sessions.delete(session);
-    else {
-      this.#sessions.clear();
-      this.#dropped = 0;
+    if (session !== undefined) {
+      const bucket = this.#sessions.get(session);
+      if (!bucket) return;
+      this.#sessions.delete(session);
+      this.budget.give('interactions', bucket.bytes);
+      return;
     }
+    this.budget.give('interactions', this.bytes);
+    this.#sessions.clear();
+    this.#dropped = 0;
   }
 
-  /** An estimate of the memory held, for the run-time memory budget. */
+  /** The bytes taken from the state budget. */
   get bytes(): number {
     let bytes = 0;
-    for (const { order } of this.#sessions.values())
-      for (const interaction of order)
-        bytes +=
-          INTERACTION_BYTES + (interaction.body?.length ?? 0) + 2 * interaction.shapeKey.length;
+    for (const bucket of this.#sessions.values()) bytes += bucket.bytes;
     return bytes;
   }
 }

@@ -3,6 +3,7 @@ import type { Contract } from '../contract/compile-contract.js';
 import type { Answer } from '../core/answer.js';
 import type { Fault } from '../core/fault.js';
 import { isRecord } from '../core/is-record.js';
+import { listSome } from '../core/list-some.js';
 import type { Violation } from '../core/violation.js';
 import {
   buildAnswer,
@@ -74,7 +75,7 @@ function checkStep(step: unknown, at: string, context: StepContext): Violation[]
   if (typeof fixture === 'string' && !context.fixtureIds.includes(fixture))
     problems.push({
       pointer: `${at}/fixture`,
-      message: `names no fixture; use one of ${listed(context.fixtureIds)}`,
+      message: `names no fixture; use one of ${listSome(context.fixtureIds)} (GET /__mock/fixtures lists them all)`,
       rule: 'enum',
     });
   if (body !== undefined && fixture !== undefined)
@@ -86,12 +87,6 @@ function checkStep(step: unknown, at: string, context: StepContext): Violation[]
   if (isRecord(headers))
     problems.push(...checkFramingHeaders(headers as Record<string, string>, `${at}/headers`));
   return problems;
-}
-
-/** The first ids of a long list, then how many more there are. */
-function listed(ids: readonly string[], shown = 20): string {
-  if (ids.length <= shown) return ids.join(', ');
-  return `${ids.slice(0, shown).join(', ')}, ... and ${ids.length - shown} more (GET /__mock/fixtures lists them)`;
 }
 
 function buildStep(step: StepBody, serialize: EventSerializer): ScenarioStep {

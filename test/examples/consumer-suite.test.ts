@@ -16,7 +16,8 @@ async function fetchAuditEvent(baseUrl: string, id: string, session: string) {
 
 let mock: RunningServer;
 let admin: AdminClient;
-// One session per test worker keeps parallel workers out of each other's way.
+// One session per test worker: its scenarios, fixtures and journal are its own, and no other
+// worker's traffic or reset touches them (/reset?all=true resets every session).
 const session = `worker-${process.env['VITEST_POOL_ID'] ?? '1'}`;
 
 beforeAll(async () => {
