@@ -63,6 +63,7 @@ describe('the packed package, installed in a fresh project', () => {
       expect(installed).not.toContain(name);
     expect(readdirSync(join(project, 'node_modules', 'audit-events-mock')).sort()).toEqual([
       'README.md',
+      'dashboard',
       'dist',
       'docs',
       'fixtures',
@@ -70,6 +71,10 @@ describe('the packed package, installed in a fresh project', () => {
       'schemas',
       'spec',
     ]);
+    // The screenshot in the docs stays in the repository.
+    expect(existsSync(join(project, 'node_modules', 'audit-events-mock', 'docs', 'images'))).toBe(
+      false,
+    );
   });
 
   it('runs `npx audit-events-mock --version`', async () => {

@@ -122,3 +122,48 @@ describe.concurrent('--watch when the fixtures folder goes away', () => {
     expect(logged.filter((entry) => entry.message.startsWith('fixture reload failed'))).toEqual([]);
   });
 });
+
+describe('--watch with several fixture folders', () => {
+  it('reloads the folder that changed, the later folder still winning, and says so when one goes away', async (context) => {
+    const { expect } = context;
+    const first = tempDir(files('first'), context.onTestFinished);
+    const second = tempDir(
+      { 'events/evt_other.json': `${JSON.stringify({ ...ORIGINAL, id: 'evt_other' })}\n` },
+      context.onTestFinished,
+    );
+    const record = recordingLogger();
+    const server = await startServer({
+      fixtures: [first, second],
+      watch: true,
+      port: 0,
+      logger: record.logger,
+    });
+    context.onTestFinished(() => server.close());
+    expect(await errorMessage(server.url)).toBe('first');
+
+    // An edit in the first folder is served.
+    write(first, 'edited in the first');
+    await waitFor('the first folder reloaded', async () =>
+      (await errorMessage(server.url)) === 'edited in the first' ? true : undefined,
+    );
+
+    // The same id in the second folder wins over the first's.
+    writeFileSync(
+      join(second, FILE),
+      `${JSON.stringify({ ...ORIGINAL, error_message: 'from the second' })}\n`,
+    );
+    await waitFor('the second folder reloaded', async () =>
+      (await errorMessage(server.url)) === 'from the second' ? true : undefined,
+    );
+
+    // The second folder goes away: said once, the last good set keeps serving.
+    rmSync(second, { recursive: true, force: true });
+    await waitFor('the folder to be reported gone', () =>
+      record.count(GONE) > 0 ? true : undefined,
+    );
+    expect(await errorMessage(server.url)).toBe('from the second');
+    expect(record.logged.find((entry) => entry.message === GONE)?.fields).toMatchObject({
+      folder: second,
+    });
+  });
+});
