@@ -62,6 +62,7 @@ describe('the packed package, installed in a fresh project', () => {
     for (const name of ['typescript', 'vitest', 'esbuild', '@stoplight', 'playwright-core'])
       expect(installed).not.toContain(name);
     expect(readdirSync(join(project, 'node_modules', 'audit-events-mock')).sort()).toEqual([
+      'LICENSE',
       'README.md',
       'dashboard',
       'dist',
