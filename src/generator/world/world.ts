@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Cast } from '../cast/cast.js';
 import { createRandom } from '../random.js';
 import type { Beat } from '../story/beat.js';
@@ -109,7 +109,7 @@ export function* buildWorldSteps(seed: string): Generator<void, World, void> {
     slotOf(id) {
       const own = ids.slotOf(id);
       if (own !== null) return own;
-      const digest = createHash('sha256').update(`${seed}\u0000slot\u0000${id}`).digest();
+      const digest = hash('sha256', `${seed}\u0000slot\u0000${id}`, 'buffer');
       // 48 bits of the hash, scaled to the number of slots: every slot equally likely.
       return Math.floor((digest.readUIntBE(0, 6) / 2 ** 48) * total);
     },
