@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/cli/generate-command.js';
 import { createEventGenerator } from '../src/generator/create-event-generator.js';
@@ -101,6 +102,22 @@ describe('generate --world', () => {
     expect(different).toEqual([]);
     expect(count).toBeGreaterThan(20_000);
   }, 120_000);
+});
+
+describe('generate to a slow reader', () => {
+  it('waits for it to drain without leaving a listener behind each time', async () => {
+    const out = new Writable({
+      highWaterMark: 1024,
+      write: (_chunk, _encoding, done) => setImmediate(done),
+    });
+    const code = await generate(
+      ['--world', '--from', '2026-06-01', '--count', '3000', '--ndjson'],
+      out,
+      new TextSink(),
+    );
+    expect(code).toBe(0);
+    expect([out.listenerCount('drain'), out.listenerCount('close')]).toEqual([0, 0]);
+  });
 });
 
 describe('generate with flags that do not go together', () => {

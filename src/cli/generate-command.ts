@@ -50,9 +50,15 @@ function ndjsonWriter(out: Output) {
     if (chunk === '' || state.closed) return;
     const drained = out.write(chunk);
     chunk = '';
-    // `once` rejects when the stream errors while waiting: that just means the reader left.
-    if (!drained)
-      await Promise.race([once(out, 'drain'), once(out, 'close')]).catch(() => undefined);
+    if (drained) return;
+    // `once` rejects when the stream errors while waiting: that just means the reader left. The
+    // listener that lost the race is removed, or every full pipe buffer would leave one behind.
+    const settled = new AbortController();
+    const { signal } = settled;
+    await Promise.race([once(out, 'drain', { signal }), once(out, 'close', { signal })]).catch(
+      () => undefined,
+    );
+    settled.abort();
   };
   return {
     state,
