@@ -1,4 +1,4 @@
-// The package's entry: what consumers use, by name. Importing it loads neither Express nor faker.
+// The package's entry: what consumers use, by name. Importing it does not load Express.
 export { startServer } from './library/start-server.js';
 export type { RunningServer } from './library/start-server.js';
 export { createApp } from './library/create-app.js';

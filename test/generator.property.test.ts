@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileContract } from '../src/contract/compile-contract.js';
 import { loadSpec } from '../src/contract/load-spec.js';
 import { createEventGenerator } from '../src/generator/create-event-generator.js';
-import { REFERENCE_DATE } from '../src/generator/created-at.js';
+import { REFERENCE_DATE } from '../src/generator/time.js';
 import { PROVIDER_DATE_TIME } from '../src/wire/format-provider-date-time.js';
 
 const COUNT = 5_000;
@@ -83,7 +83,7 @@ describe(`${COUNT} generated events`, () => {
     }
   });
 
-  it('use documentation-range client addresses (about 15% IPv6) and private node addresses', () => {
+  it('use documentation-range client addresses (some IPv6) and private node addresses', () => {
     const clients = events.flatMap((event) =>
       event.ip_address === null ? [] : [event.ip_address],
     );
@@ -94,12 +94,15 @@ describe(`${COUNT} generated events`, () => {
         ip,
       ).toBe(true);
     }
+    // About 15% of the cast's addresses are IPv6; over events the share follows who is busiest.
     const v6 = clients.filter((ip) => isIPv6(ip)).length / clients.length;
-    expect(v6).toBeGreaterThan(0.1);
-    expect(v6).toBeLessThan(0.2);
+    expect(v6).toBeGreaterThan(0.02);
+    expect(v6).toBeLessThan(0.4);
     for (const event of events) {
       if (event.node_ip !== null) expect(event.node_ip).toMatch(/^10\.20\.\d+\.\d+$/);
-      expect(event.node_ip === null).toBe(event.worker_id === null);
+      // Node events name the node alone; worker, task and VM events also name the worker.
+      if (event.worker_id !== null) expect(event.node_ip).not.toBeNull();
+      if (event.event_group === 'node') expect(event.worker_id).toBeNull();
     }
   });
 
@@ -131,13 +134,17 @@ describe(`${COUNT} generated events`, () => {
   });
 
   it('follow the domain mix of statuses, actors and payloads', () => {
-    expect(share((event) => event.status === 'success')).toBeGreaterThan(0.8);
-    expect(share((event) => event.status === 'success')).toBeLessThan(0.9);
-    expect(share((event) => event.actor_type === 'user')).toBeGreaterThan(0.5);
-    expect(share((event) => event.actor_type === 'user')).toBeLessThan(0.6);
+    // Failures come from what goes wrong in the world's stories, so their share is the stories':
+    // mostly successes, every kind of outcome present.
+    expect(share((event) => event.status === 'success')).toBeGreaterThan(0.85);
+    expect(share((event) => event.status === 'success')).toBeLessThan(0.97);
+    for (const status of ['failure', 'denied', 'error'])
+      expect(share((event) => event.status === status)).toBeGreaterThan(0.002);
+    expect(share((event) => event.actor_type === 'user')).toBeGreaterThan(0.4);
+    expect(share((event) => event.actor_type === 'user')).toBeLessThan(0.65);
     expect(share((event) => event.event_payload === null)).toBeGreaterThan(0.05);
-    expect(share((event) => event.event_payload === null)).toBeLessThan(0.15);
+    expect(share((event) => event.event_payload === null)).toBeLessThan(0.35);
     const types = new Set(events.map((event) => event.event_type));
-    expect(types.size).toBeGreaterThan(50);
+    expect(types.size).toBeGreaterThan(35);
   });
 });

@@ -69,7 +69,7 @@ async function run(
   env: NodeJS.ProcessEnv,
   parent: StartedBy,
 ): Promise<number | undefined> {
-  // Commands load on demand: --help, --version and validate need neither Express nor faker.
+  // Commands load on demand: --help, --version and validate need neither Express nor the generator.
   switch (command) {
     case 'validate':
       return (await import('./validate-command.js')).validate(args, process.stdout, process.stderr);

@@ -53,9 +53,22 @@ fixtures. Says which folders it checked. Prints "file: pointer: message" for eac
 `;
 
 export const GENERATE_USAGE = `Usage: audit-events-mock generate --count <n> [--seed <s>] (--out <dir> | --ndjson)
+       audit-events-mock generate --world [--from <date>] [--to <date>] [--count <n>] [--seed <s>]
+                                  (--out <dir> | --ndjson)
 
-Writes n valid, realistic events: as fixture files <dir>/events/evt_gen_<n>.json, or as NDJSON on
-standard output. The same seed gives the same events.
+Writes valid events of the seed's world: a cast of people, keys and machines whose sessions, tasks
+and incidents unfold over the 90 days before 2026-06-30. The same seed gives the same events, and
+the server answers every one of them by its id.
+
+  --count <n>     the events of the ids evt_gen_1 ... evt_gen_<n>, not padded (the same n-th event
+                  whatever n is)
+                  (any id maps to an event of the world)
+  --world         the world's own events under their own ids, in time order (with --count: at most n)
+  --from <date>   with --world: from this instant (2026-06-01 or 2026-06-01T08:00:00Z; default: the start)
+  --to <date>     with --world: until this instant, excluded (default: the end, 2026-06-30)
+  --seed <s>      seed of the world (default "audit-events-mock")
+  --out <dir>     write fixture files <dir>/events/<id>.json
+  --ndjson        write one event per line on standard output
 `;
 
 export const DIFF_SPEC_USAGE = `Usage: audit-events-mock diff-spec <old> <new> [--json] [--timeout <ms>]
@@ -145,7 +158,7 @@ Commands:
   run         start the mock, run a command against it, report the contract coverage
   coverage    print a running mock's contract coverage
   validate    check fixture files against the spec
-  generate    write realistic events as fixtures or NDJSON
+  generate    write realistic events (or a time-ordered world) as fixtures or NDJSON
   diff-spec   classify the changes between two versions of the spec
   verify      compare a running provider with the mock and report drift
   spec        write the spec, optionally with the error answers the provider does not document

@@ -9,6 +9,7 @@ import type { Answer } from '../core/answer.js';
 import { standaloneBuffer } from '../core/standalone-buffer.js';
 import { FixtureFolders } from '../fixture-files/fixture-folders.js';
 import type { FixtureSet } from '../fixture-files/load-fixtures.js';
+import type { EventGenerator } from '../generator/create-event-generator.js';
 import { createEventGenerator } from '../generator/create-event-generator.js';
 import type { SpecEventGenerator } from '../generator/follow-spec.js';
 import { createRandom } from '../generator/random.js';
@@ -56,6 +57,7 @@ function serve(
   options: ResolvedOptions,
   logger: MockLogger,
   assets: DocsAssetFiles | undefined,
+  domain: EventGenerator,
 ): Served {
   const contract = compileContract(spec.document);
   const serialize = createEventSerializer(contract.eventFields);
@@ -65,7 +67,7 @@ function serve(
     spec,
     contract,
     serialize,
-    generate: generatorForSpec(createEventGenerator(options.seed), contract, options.seed),
+    generate: generatorForSpec(domain, contract, options.seed),
     matchRoute: createRouteMatcher(contract.operation.pathTemplate),
     providerRoutes: createProviderRoutes(
       { title: specTitle(spec.document), json: specJson(spec) },
@@ -97,11 +99,13 @@ export function createEngine(
   const assets = withDocs ? loadDocsAssets(options.redocUrl !== null) : undefined;
   // One state budget: what coverage and the pact record takes from it too.
   const state = new RuntimeState(options.limits);
+  // The seed's world depends on the seed alone: a spec read again adapts it, never rebuilds it.
+  const domain = createEventGenerator(options.seed);
   // Plain properties, replaced whole on a reload: the request path reads them on every request.
   const engine: { -readonly [K in keyof Engine]: Engine[K] } = {
     options,
     logger,
-    ...serve(loaded, options, logger, assets),
+    ...serve(loaded, options, logger, assets, domain),
     async reloadFixtures(changed) {
       const { fixtureFolders, spec } = engine;
       const files = await reloadServedFixtures(fixtureFolders, spec, logger, changed);
@@ -113,7 +117,7 @@ export function createEngine(
       if (isSpecUrl(options.spec))
         throw new SpecError(`The spec came from ${options.spec}; only a spec file is read again.`);
       // Built whole before anything is replaced, so a failure leaves the served spec as it was.
-      Object.assign(engine, serve(readSpecFile(options.spec), options, logger, assets));
+      Object.assign(engine, serve(readSpecFile(options.spec), options, logger, assets, domain));
       return engine.spec;
     },
     state,

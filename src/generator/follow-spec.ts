@@ -7,7 +7,7 @@ import { valueFromSchema } from './value-from-schema.js';
 /** Makes the event for an id in the shape of the loaded spec's response model. */
 export interface SpecEventGenerator {
   (eventId: string): Readonly<Record<string, unknown>>;
-  /** Does the one-time set-up now (loading faker), rather than on the first event. */
+  /** Starts the one-time set-up (building the seed's world) now, rather than on the first event. */
   warm(): void;
 }
 
