@@ -48,8 +48,11 @@ export function watchFixtures(engine: Engine): () => void {
   /** Files changed since the last reload, per folder; `undefined`: look at every file. */
   let changed: Map<string, Set<string>> | undefined = new Map();
   let reloading: Promise<void> | undefined;
+  /** Whether a change arrived since the running reload started (it then reloads again). */
+  let changedMeanwhile = false;
 
   const schedule = (root: string, file: string | undefined) => {
+    changedMeanwhile = true;
     if (file === undefined) changed = undefined;
     else if (changed) {
       const files = changed.get(root) ?? new Set<string>();
@@ -101,6 +104,7 @@ export function watchFixtures(engine: Engine): () => void {
     }
     const files = changed;
     changed = new Map();
+    changedMeanwhile = false;
     reloading = engine
       .reloadFixtures(files)
       .then((set) => {
@@ -113,6 +117,9 @@ export function watchFixtures(engine: Engine): () => void {
           for (const watched of vanished) check(watched);
           return;
         }
+        // Files changed while they were read (a checkout rewriting the folder): the reload that
+        // is already scheduled reads them again, and says what is still wrong then.
+        if (changedMeanwhile && error instanceof FixtureLoadError) return;
         const problems = error instanceof FixtureLoadError ? error.message : String(error);
         log.error('fixture reload failed; still serving the last good set', { problems });
       })
