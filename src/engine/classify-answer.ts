@@ -171,7 +171,14 @@ export function classifyAnswer(
     const auth = credential === null ? -1 : at.credential[credential];
     if (auth !== -1) outcomes.push(auth);
     const { source } = answer;
-    if (answer.status === 200 && source !== 'cors' && source !== 'router')
+    // Only the operation's answers carry an event: FastAPI's own pages (the OpenAPI document)
+    // cover no field.
+    if (
+      answer.status === 200 &&
+      source !== 'cors' &&
+      source !== 'router' &&
+      source !== 'provider-route'
+    )
       outcomes.push(...bodyOutcomes(answer, at, catalog));
     if (
       source !== 'cors' &&
