@@ -21,6 +21,8 @@ describe('unquotePath decodes as Python’s urllib.parse.unquote', () => {
     ['%C3', '\ufffd'],
     ['%00', '\u0000'],
     ['é%C3%A9', 'éé'],
+    ['%EF%BB%BFa', '\ufeffa'],
+    ['%41a12', 'Aa12'],
   ])('%j → %j', (raw, decoded) => {
     expect(unquotePath(raw)).toBe(decoded);
   });
