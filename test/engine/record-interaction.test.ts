@@ -213,6 +213,11 @@ describe('the interaction kept', () => {
     ]);
   });
 
+  it('keeps an empty query as none', () => {
+    const [interaction] = kept({ target: `${EVENT}?` });
+    expect([interaction?.path, interaction?.query]).toStrictEqual([EVENT, '']);
+  });
+
   it('keeps a generated event as generated', () => {
     expect(kept({ answer: { covers: [] } })[0]?.generated).toBe(true);
   });

@@ -24,6 +24,7 @@ describe('which session a request lands in', () => {
       EVENT,
       `/__session/${long(256)}`,
     ],
+    ['a malformed escape, as sent', `/__session/%zz${EVENT}`, '%zz', EVENT, '/__session/%zz'],
     ['no key in the prefix', `/__session//v1${EVENT}`, null, `/__session//v1${EVENT}`, undefined],
     [
       'a key of 257 characters',
@@ -43,6 +44,7 @@ describe('which session a request lands in', () => {
     ['its cookie among others, spaced', 'theme=dark;  mock-session= blue ; x=1', 'blue'],
     ['its percent-encoded cookie', 'mock-session=a%20b', 'a b'],
     ['a cookie of 256 characters', `mock-session=${long(256)}`, long(256)],
+    ['a malformed escape in the cookie, as sent', 'mock-session=%E0', '%E0'],
     ['an empty cookie: none', 'mock-session=', null],
     ['a cookie of 257 characters: none', `mock-session=${long(257)}`, null],
     ['a pair without a value does not name it', 'mock-sessionx; mock-session=blue', 'blue'],
