@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/generated/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'src/generated/', 'reports/', '.stryker-tmp/'],
+  },
   js.configs.recommended,
   {
     files: ['**/*.cjs'],
